@@ -1,0 +1,12 @@
+// Flat config: typescript-eslint's recommended rules on the TypeScript sources.
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', '**/node_modules/**', '.kafka/**', '.ci/out/**', '**/*.d.mts'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+);

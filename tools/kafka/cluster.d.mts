@@ -1,0 +1,42 @@
+// Types for cluster.mjs, so TypeScript tests and the library's testing helper can drive it.
+export interface BrokerState {
+  nodeId: number;
+  port: number;
+  pid: number;
+  config: string;
+  dataDir: string;
+  log: string;
+  alive: boolean;
+}
+export interface ClusterState {
+  version: string;
+  port: number;
+  clusterId: string;
+  startedAt: string;
+  brokers: BrokerState[];
+}
+export interface UpOptions {
+  brokers?: number;
+  port?: number;
+  version?: string;
+  stateDir?: string;
+  heapMb?: number;
+  timeoutMs?: number;
+  log?: (line: string) => void;
+}
+export const DEFAULT_KAFKA_VERSION: string;
+export const DEFAULT_PORT: number;
+export const DEFAULT_STATE_DIR: string;
+export function isAlive(pid: number): boolean;
+export function portOpen(port: number, host?: string, timeoutMs?: number): Promise<boolean>;
+export function readCluster(opts?: { port?: number; stateDir?: string }): ClusterState | undefined;
+export function listClusters(stateDir?: string): ClusterState[];
+export function bootstrapServers(cluster: ClusterState): string;
+export function up(opts?: UpOptions): Promise<{ started: boolean; cluster: ClusterState }>;
+export function killBroker(broker: BrokerState): void;
+export function down(opts?: {
+  port?: number;
+  stateDir?: string;
+  graceMs?: number;
+  log?: (line: string) => void;
+}): Promise<boolean>;

@@ -1,0 +1,3 @@
+export type JavaTool = 'console-producer' | 'consumer-groups' | 'producer-perf-test';
+export function javaToolClass(tool: JavaTool, version: string): string;
+export function runJavaTool(tool: JavaTool, version: string, args: string[], input?: string): Promise<string>;

@@ -1,0 +1,39 @@
+import { fileURLToPath } from 'node:url';
+import swc from 'unplugin-swc';
+import { defineConfig } from 'vitest/config';
+
+// SWC compiles the tests because Nest's DI needs decorator metadata, which esbuild cannot emit.
+const shared = {
+  plugins: [swc.vite({ tsconfigFile: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
+  resolve: {
+    // Tests import the library by its package name, exactly as users do, but from source.
+    alias: { 'nest-kafka-kit': fileURLToPath(new URL('./libs/kafka-kit/src/index.ts', import.meta.url)) },
+  },
+};
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        ...shared,
+        test: {
+          name: 'unit',
+          include: ['{libs,apps,tools}/**/*.spec.ts'],
+          exclude: ['**/node_modules/**', '**/dist/**', '**/*.integration.spec.ts'],
+        },
+      },
+      {
+        ...shared,
+        test: {
+          name: 'integration',
+          include: ['{libs,apps,tools}/**/*.integration.spec.ts'],
+          exclude: ['**/node_modules/**', '**/dist/**'],
+          globalSetup: ['tools/test/kafka-global-setup.ts'],
+          pool: 'forks',
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
