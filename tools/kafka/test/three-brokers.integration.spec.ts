@@ -32,8 +32,12 @@ describe('kafka:up --brokers 3', () => {
       topics: [{ topic, numPartitions: 3, replicationFactor: 3 }],
       waitForLeaders: true,
     });
-    const [meta] = (await admin.fetchTopicMetadata({ topics: [topic] })).topics;
-    expect(meta!.partitions.every((p) => p.replicas.length === 3)).toBe(true);
+    // Metadata reaches every broker a moment after creation; ask until one answers for it.
+    const meta = await waitFor('metadata of the new topic', async () => {
+      const [t] = (await admin.fetchTopicMetadata({ topics: [topic] })).topics;
+      return t!.partitions.length === 3 && t;
+    });
+    expect(meta.partitions.every((p) => p.replicas.length === 3)).toBe(true);
 
     const victim = cluster.brokers[1]!;
     killBroker(victim);
