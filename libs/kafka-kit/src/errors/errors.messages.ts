@@ -1,0 +1,40 @@
+import type { DeserializationFailureReason } from './deserialization-failure-reason.js';
+import type { PayloadViolation } from './payload-violation.js';
+import { describeCoordinates, type RecordCoordinates } from './record-coordinates.js';
+
+const DESERIALIZATION_WHY: Record<DeserializationFailureReason, string> = {
+  'empty-value': 'the value is empty (0 bytes), which is not JSON',
+  'invalid-utf8': 'the value is not valid UTF-8',
+  'not-json': 'the value is not valid JSON',
+};
+
+// The parser's own text is left to `cause`: it quotes the payload, which may hold personal data.
+export function deserializationFailed(
+  coordinates: RecordCoordinates,
+  reason: DeserializationFailureReason,
+): string {
+  return `Cannot deserialize record ${describeCoordinates(coordinates)}: ${DESERIALIZATION_WHY[reason]} (${reason})`;
+}
+
+function describeViolation({ path, constraint, message }: PayloadViolation): string {
+  return `${path === '' ? '(payload)' : path} [${constraint}] ${message}`;
+}
+
+export function payloadValidationFailed(
+  coordinates: RecordCoordinates,
+  violations: readonly PayloadViolation[],
+): string {
+  const count = violations.length === 1 ? '1 violation' : `${violations.length} violations`;
+  return `Payload of record ${describeCoordinates(coordinates)} failed validation (${count}): ${violations.map(describeViolation).join('; ')}`;
+}
+
+export function notAPayloadSchema(received: string): string {
+  return `A payload schema must be a class-validator DTO class or a Standard Schema v1 object (zod, valibot, ...); received ${received}`;
+}
+
+export function asyncPayloadSchema(vendor: string): string {
+  return (
+    `The ${vendor} payload schema validates asynchronously, but records are validated synchronously ` +
+    'in partition order; drop the async refinements or checks, or validate inside the handler'
+  );
+}

@@ -1,0 +1,19 @@
+import { payloadValidationFailed } from './errors.messages.js';
+import { KafkaKitError } from './kafka-kit.error.js';
+import type { PayloadViolation } from './payload-violation.js';
+import type { RecordCoordinates } from './record-coordinates.js';
+
+/**
+ * A well-formed payload broke the listener's schema. Never retryable: the record will not change,
+ * so it goes straight to the listener's terminal strategy. The message lists every violation.
+ */
+export class PayloadValidationError extends KafkaKitError {
+  readonly retryable = false;
+
+  constructor(
+    readonly coordinates: RecordCoordinates,
+    readonly violations: readonly PayloadViolation[],
+  ) {
+    super(payloadValidationFailed(coordinates, violations));
+  }
+}

@@ -1,0 +1,36 @@
+import { plainToInstance, type ClassConstructor } from 'class-transformer';
+import { validateSync, type ValidatorOptions } from 'class-validator';
+import { PayloadValidationError } from '../errors/payload-validation.error.js';
+import type { RecordCoordinates } from '../errors/record-coordinates.js';
+import { flattenValidationErrors } from './flatten-validation-errors.js';
+import type { PayloadClass } from './payload-schema.js';
+import { payloadMustBeObject } from './validation.messages.js';
+
+/** Runs a DTO class's decorators on each payload; returns the validated instance. */
+export function createClassPayloadValidator<T extends object>(
+  dto: PayloadClass<T>,
+  options: Pick<ValidatorOptions, 'whitelist' | 'forbidNonWhitelisted'>,
+): (payload: unknown, coordinates: RecordCoordinates) => T {
+  // Built once: the per-record path only transforms and validates.
+  const validatorOptions: ValidatorOptions = {
+    ...options,
+    forbidUnknownValues: true,
+    // The values let array indexes be told apart from keys; the target would only pin memory.
+    validationError: { target: false, value: true },
+  };
+  // Same constructor, typed the way class-transformer wants it (`any[]` arguments).
+  const target = dto as ClassConstructor<T>;
+  const notAnObject = Object.freeze([{ path: '', constraint: 'isObject', message: payloadMustBeObject() }]);
+
+  return (payload, coordinates) => {
+    // class-transformer maps arrays element-wise and class-validator crashes on null, so
+    // anything but a plain JSON object is rejected here.
+    if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
+      throw new PayloadValidationError(coordinates, notAnObject);
+    }
+    const instance = plainToInstance(target, payload as Record<string, unknown>);
+    const errors = validateSync(instance, validatorOptions);
+    if (errors.length > 0) throw new PayloadValidationError(coordinates, flattenValidationErrors(errors));
+    return instance;
+  };
+}
