@@ -208,7 +208,12 @@ export async function up({
 
 /** What `kafka-storage random-uuid` prints (a base64url UUID), without starting a JVM for it. */
 function newClusterId() {
-  return Buffer.from(randomUUID().replace(/-/g, ''), 'hex').toString('base64url');
+  // Like Kafka's Uuid.randomUuid(): never starting with '-', which the tools' argument parser
+  // would take for an option (1 run in 64 failed to format before this).
+  for (;;) {
+    const id = Buffer.from(randomUUID().replace(/-/g, ''), 'hex').toString('base64url');
+    if (!id.startsWith('-')) return id;
+  }
 }
 
 /** Stops one broker hard (SIGKILL), for failover tests. */
