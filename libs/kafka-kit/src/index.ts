@@ -1,2 +1,58 @@
 // The public API of nest-kafka-kit. Only what users need; internals stay unexported.
+
+// Module and options
+export { KafkaModule } from './module/kafka.module.js';
+export type {
+  KafkaModuleOptions,
+  KafkaSaslOptions,
+  KafkaRetryOptions,
+  KafkaLogLevel,
+} from './interfaces/kafka-module-options.interface.js';
+export type { TopicDeclaration } from './interfaces/topic-declaration.interface.js';
+export type {
+  ConsumerDefaults,
+  KafkaConsumerOptions,
+  KafkaListenerOptions,
+} from './interfaces/consumer-options.interface.js';
+export type {
+  Acks,
+  CompressionCodec,
+  ProducerOptions,
+  Serializer,
+} from './interfaces/producer-options.interface.js';
+
+// Producing
+export { KafkaProducer, KafkaTransaction } from './producer/kafka-producer.js';
+export type { ProducerMessage, ProducerStats, RecordMetadata } from './producer/kafka-producer.js';
+export type { Partitioner, PartitionerFactory, PartitionerInput } from './producer/partitioner.js';
+export { murmur2Partitioner } from './producer/murmur2-partitioner.js';
+export { roundRobinPartitioner } from './producer/round-robin-partitioner.js';
+export { priorityPartitioner } from './producer/priority-partitioner.js';
 export { murmur2Partition } from './client/murmur2.js';
+
+// Consuming
+export { KafkaConsumer } from './consumer/decorators/kafka-consumer.decorator.js';
+export { KafkaListener } from './consumer/decorators/kafka-listener.decorator.js';
+export { Payload, Key, Headers, Ctx } from './consumer/decorators/kafka-params.decorators.js';
+export { KafkaContext } from './consumer/kafka-context.js';
+export { KafkaBatchContext } from './consumer/kafka-batch-context.js';
+export { ConsumerStateService } from './consumer/consumer-state.service.js';
+export type {
+  ConsumerState,
+  ConsumerGroupStatus,
+  ConsumerStateChange,
+  StoppedPartition,
+  PartitionActivity,
+} from './consumer/consumer-state.js';
+export { KAFKA_CONTEXT_TYPE } from './kafka.constants.js';
+
+// Errors
+export { KafkaKitError } from './errors/kafka-kit.error.js';
+export { DeserializationError } from './errors/deserialization.error.js';
+export { PayloadValidationError } from './errors/payload-validation.error.js';
+export type { PayloadViolation } from './errors/payload-violation.js';
+export { InvalidKafkaOptionsError } from './errors/invalid-kafka-options.error.js';
+export { TopicProvisioningError } from './errors/topic-provisioning.error.js';
+export { BatchListenerFailedError } from './errors/batch-listener-failed.error.js';
+export { UnsupportedSchemaError } from './errors/unsupported-schema.error.js';
+export type { RecordCoordinates } from './errors/record-coordinates.js';

@@ -1,0 +1,42 @@
+import { CompressionCodecs, CompressionTypes } from 'kafkajs';
+import { InvalidKafkaOptionsError } from '../errors/invalid-kafka-options.error.js';
+import type { CompressionCodec } from '../interfaces/producer-options.interface.js';
+
+export const KAFKAJS_COMPRESSION: Record<CompressionCodec, CompressionTypes> = {
+  none: CompressionTypes.None,
+  gzip: CompressionTypes.GZIP,
+  snappy: CompressionTypes.Snappy,
+  lz4: CompressionTypes.LZ4,
+  zstd: CompressionTypes.ZSTD,
+};
+
+// kafkajs ships gzip only; the others come from optional codec packages the app installs.
+// Each package exposes its codec differently (see their READMEs); `load` adapts.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type CodecModule = any;
+const CODEC_PACKAGES: Partial<
+  Record<CompressionCodec, { pkg: string; load: (mod: CodecModule) => unknown }>
+> = {
+  snappy: { pkg: 'kafkajs-snappy', load: (m) => m.default ?? m },
+  lz4: { pkg: 'kafkajs-lz4', load: (m) => new (m.default ?? m)().codec },
+  zstd: { pkg: '@kafkajs/zstd', load: (m) => (m.default ?? m)() },
+};
+
+/** Makes `codec` usable by kafkajs, loading its package once; fails naming what to install. */
+export async function registerCompressionCodec(codec: CompressionCodec): Promise<void> {
+  const entry = CODEC_PACKAGES[codec];
+  // kafkajs types the registry without the None slot; index it as a plain record.
+  const registry = CompressionCodecs as unknown as Record<number, unknown>;
+  const type = KAFKAJS_COMPRESSION[codec];
+  if (!entry || registry[type]) return;
+  let mod: unknown;
+  try {
+    mod = await import(entry.pkg);
+  } catch {
+    throw new InvalidKafkaOptionsError(
+      'producer.compression',
+      `'${codec}' needs the package ${entry.pkg}: npm install ${entry.pkg}`,
+    );
+  }
+  registry[type] = entry.load(mod);
+}

@@ -1,0 +1,158 @@
+import type { Consumer, EachBatchPayload, IHeaders, Kafka } from 'kafkajs';
+
+/** One consumed record, as the broker sent it (kafkajs' message objects fit this shape as-is). */
+export interface ConsumedRecord {
+  key: Buffer | null;
+  value: Buffer | null;
+  /** Epoch ms as a string. */
+  timestamp: string;
+  offset: string;
+  headers?: IHeaders;
+}
+
+export type RecordHeaders = IHeaders;
+
+/** Records fetched from one partition in one go. */
+export interface FetchedBatch {
+  topic: string;
+  partition: number;
+  /** Log-end offset of the partition when fetched. */
+  highWatermark: string;
+  records: ConsumedRecord[];
+}
+
+/** What a batch handler may do with the consumer while it processes a batch. */
+export interface BatchControl {
+  /** Marks `offset` processed: the next commit covers it. */
+  markProcessed(offset: string): void;
+  /** Keeps the group membership alive during long work (throttled by kafkajs). */
+  heartbeat(): Promise<void>;
+  /** False once the consumer is stopping or rebalancing away from this batch. */
+  shouldContinue(): boolean;
+  /** Pauses this partition; returns a function that resumes it. */
+  pause(): () => void;
+  /** Commits processed offsets now instead of at the end of the batch. */
+  commit(): Promise<void>;
+}
+
+export interface ConsumerClientOptions {
+  groupId: string;
+  sessionTimeoutMs: number;
+  heartbeatIntervalMs: number;
+  maxBytesPerPartition: number;
+}
+
+/** Consumer lifecycle events, in the library's own terms. */
+export interface ConsumerEvents {
+  joined: { memberId: string; assignment: Record<string, number[]> };
+  rebalancing: Record<string, never>;
+  crashed: { error: Error; restart: boolean };
+  stopped: Record<string, never>;
+  heartbeat: Record<string, never>;
+  batchProcessed: { topic: string; partition: number; offsetLag: string; batchSize: number };
+}
+
+/** A kafkajs consumer for one group: at-least-once, processed offsets committed after each batch. */
+export class ConsumerClient {
+  private readonly consumer: Consumer;
+
+  constructor(kafka: Kafka, options: ConsumerClientOptions) {
+    this.consumer = kafka.consumer({
+      groupId: options.groupId,
+      sessionTimeout: options.sessionTimeoutMs,
+      heartbeatInterval: options.heartbeatIntervalMs,
+      maxBytesPerPartition: options.maxBytesPerPartition,
+      allowAutoTopicCreation: false,
+    });
+  }
+
+  on<E extends keyof ConsumerEvents>(event: E, listener: (payload: ConsumerEvents[E]) => void): void {
+    const e = this.consumer.events;
+    switch (event) {
+      case 'joined':
+        this.consumer.on(e.GROUP_JOIN, ({ payload }) =>
+          (listener as (p: ConsumerEvents['joined']) => void)({
+            memberId: payload.memberId,
+            assignment: payload.memberAssignment,
+          }),
+        );
+        return;
+      case 'rebalancing':
+        this.consumer.on(e.REBALANCING, () => (listener as (p: object) => void)({}));
+        return;
+      case 'crashed':
+        this.consumer.on(e.CRASH, ({ payload }) =>
+          (listener as (p: ConsumerEvents['crashed']) => void)({
+            error: payload.error,
+            restart: payload.restart,
+          }),
+        );
+        return;
+      case 'stopped':
+        this.consumer.on(e.STOP, () => (listener as (p: object) => void)({}));
+        return;
+      case 'heartbeat':
+        this.consumer.on(e.HEARTBEAT, () => (listener as (p: object) => void)({}));
+        return;
+      case 'batchProcessed':
+        this.consumer.on(e.END_BATCH_PROCESS, ({ payload }) =>
+          (listener as (p: ConsumerEvents['batchProcessed']) => void)({
+            topic: payload.topic,
+            partition: payload.partition,
+            offsetLag: payload.offsetLag,
+            batchSize: payload.batchSize,
+          }),
+        );
+        return;
+    }
+  }
+
+  async connect(): Promise<void> {
+    await this.consumer.connect();
+  }
+
+  async subscribe(topics: (string | RegExp)[], fromBeginning: boolean): Promise<void> {
+    await this.consumer.subscribe({ topics, fromBeginning });
+  }
+
+  /** Starts fetching; `onBatch` is called per partition batch, `concurrency` partitions at once. */
+  async run(
+    concurrency: number,
+    onBatch: (batch: FetchedBatch, control: BatchControl) => Promise<void>,
+  ): Promise<void> {
+    await this.consumer.run({
+      autoCommit: true,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: concurrency,
+      eachBatch: (payload: EachBatchPayload) =>
+        onBatch(
+          {
+            topic: payload.batch.topic,
+            partition: payload.batch.partition,
+            highWatermark: payload.batch.highWatermark,
+            records: payload.batch.messages,
+          },
+          {
+            markProcessed: payload.resolveOffset,
+            heartbeat: payload.heartbeat,
+            shouldContinue: () => payload.isRunning() && !payload.isStale(),
+            pause: payload.pause,
+            commit: () => payload.commitOffsetsIfNecessary(),
+          },
+        ),
+    });
+  }
+
+  pause(topic: string, partitions: number[]): void {
+    this.consumer.pause([{ topic, partitions }]);
+  }
+
+  resume(topic: string, partitions: number[]): void {
+    this.consumer.resume([{ topic, partitions }]);
+  }
+
+  /** Stops fetching, waits for the running batch, commits what was processed, leaves the group. */
+  disconnect(): Promise<void> {
+    return this.consumer.disconnect();
+  }
+}

@@ -1,0 +1,56 @@
+import { Kafka, type KafkaConfig, type SASLOptions } from 'kafkajs';
+import type { KafkaModuleOptions } from '../interfaces/kafka-module-options.interface.js';
+import { parseBrokers } from '../module/kafka-options.validator.js';
+import { AdminClient } from './admin-client.js';
+import { ConsumerClient, type ConsumerClientOptions } from './consumer-client.js';
+import { KAFKAJS_LOG_LEVEL, nestLogCreator } from './kafkajs-logger.js';
+import { ProducerClient, type ProducerClientOptions } from './producer-client.js';
+
+export function toKafkaConfig(options: KafkaModuleOptions): KafkaConfig {
+  return {
+    brokers: parseBrokers(options.brokers),
+    clientId: options.clientId ?? 'nest-kafka-kit',
+    ssl: options.ssl,
+    sasl: options.sasl as SASLOptions | undefined,
+    connectionTimeout: options.connectionTimeoutMs ?? 3000,
+    requestTimeout: options.requestTimeoutMs ?? 30_000,
+    retry: {
+      retries: options.retry?.retries ?? 5,
+      initialRetryTime: options.retry?.initialRetryTimeMs ?? 300,
+      maxRetryTime: options.retry?.maxRetryTimeMs ?? 30_000,
+    },
+    logLevel: KAFKAJS_LOG_LEVEL[options.logLevel ?? 'warn'],
+    logCreator: nestLogCreator,
+  };
+}
+
+/**
+ * The one kafkajs client of an application. Everything else in the library talks to Kafka
+ * through the producer, consumer and admin wrappers it hands out, never through kafkajs.
+ */
+export class KafkaConnection {
+  private readonly kafka: Kafka;
+  private sharedAdmin?: AdminClient;
+
+  constructor(options: KafkaModuleOptions) {
+    this.kafka = new Kafka(toKafkaConfig(options));
+  }
+
+  createProducer(options: ProducerClientOptions): ProducerClient {
+    return new ProducerClient(this.kafka, options);
+  }
+
+  createConsumer(options: ConsumerClientOptions): ConsumerClient {
+    return new ConsumerClient(this.kafka, options);
+  }
+
+  /** One admin connection shared by provisioning, health and lag sampling. */
+  admin(): AdminClient {
+    this.sharedAdmin ??= new AdminClient(this.kafka.admin());
+    return this.sharedAdmin;
+  }
+
+  async close(): Promise<void> {
+    await this.sharedAdmin?.disconnect();
+  }
+}

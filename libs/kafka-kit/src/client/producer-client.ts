@@ -1,0 +1,157 @@
+import type { Kafka, Message, Partitioners, Producer, Transaction } from 'kafkajs';
+import type { Partitioner, PartitionerFactory } from '../producer/partitioner.js';
+import { KAFKAJS_COMPRESSION, registerCompressionCodec } from './compression-codecs.js';
+import type { CompressionCodec } from '../interfaces/producer-options.interface.js';
+
+/** A record ready for the wire: serialized key and value. */
+export interface OutgoingRecord {
+  topic: string;
+  key: Buffer | string | null;
+  value: Buffer | string | null;
+  partition?: number;
+  headers?: Record<string, Buffer | string>;
+  /** Epoch ms as a string (kafkajs' convention). */
+  timestamp?: string;
+}
+
+/** Where the broker stored one record. `offset` is '-1' when acks=0 (nobody answered). */
+export interface RecordMetadata {
+  topic: string;
+  partition: number;
+  offset: string;
+}
+
+export interface ProducerClientOptions {
+  partitioner: PartitionerFactory;
+  idempotent: boolean;
+  compression: CompressionCodec;
+  transactionalId?: string;
+}
+
+export interface SendSettings {
+  acks: -1 | 0 | 1;
+}
+
+type PartitionedMessage = Message & { partition?: number };
+
+/** Adapts our partitioner to kafkajs and records its choice on the message, to match results. */
+function toKafkajsPartitioner(factory: PartitionerFactory): (typeof Partitioners)['DefaultPartitioner'] {
+  return () => {
+    const partitioner: Partitioner = factory();
+    return ({ topic, partitionMetadata, message }) => {
+      const m = message as PartitionedMessage;
+      if (m.partition === undefined) {
+        const key = m.key == null ? null : typeof m.key === 'string' ? Buffer.from(m.key) : m.key;
+        m.partition = partitioner({ topic, key, partitionCount: partitionMetadata.length });
+      }
+      return m.partition;
+    };
+  };
+}
+
+/** A kafkajs producer that sends records and reports each record's own partition and offset. */
+export class ProducerClient {
+  private readonly producer: Producer;
+  private produceRequests = 0;
+
+  constructor(
+    kafka: Kafka,
+    private readonly options: ProducerClientOptions,
+  ) {
+    this.producer = kafka.producer({
+      createPartitioner: toKafkajsPartitioner(options.partitioner),
+      idempotent: options.idempotent,
+      transactionalId: options.transactionalId,
+      // kafkajs keeps per-partition sequence numbers right only with one request in flight.
+      maxInFlightRequests: options.idempotent ? 1 : undefined,
+      allowAutoTopicCreation: false,
+    });
+    this.producer.on(this.producer.events.REQUEST, ({ payload }) => {
+      if (payload.apiName === 'Produce') this.produceRequests++;
+    });
+  }
+
+  async connect(): Promise<void> {
+    await registerCompressionCodec(this.options.compression);
+    await this.producer.connect();
+  }
+
+  disconnect(): Promise<void> {
+    return this.producer.disconnect();
+  }
+
+  /** Produce requests sent so far (one per broker per send). */
+  get requestCount(): number {
+    return this.produceRequests;
+  }
+
+  /** Sends `records` in one kafkajs call; results are in the order of `records`. */
+  async send(records: OutgoingRecord[], settings: SendSettings, via: Producer | Transaction = this.producer) {
+    const byTopic = new Map<string, PartitionedMessage[]>();
+    const messages: PartitionedMessage[] = new Array(records.length);
+    for (let i = 0; i < records.length; i++) {
+      const r = records[i]!;
+      const m: PartitionedMessage = {
+        key: r.key,
+        value: r.value,
+        headers: r.headers,
+        timestamp: r.timestamp,
+        partition: r.partition,
+      };
+      messages[i] = m;
+      let list = byTopic.get(r.topic);
+      if (!list) byTopic.set(r.topic, (list = []));
+      list.push(m);
+    }
+    const acked = await via.sendBatch({
+      acks: settings.acks,
+      compression: KAFKAJS_COMPRESSION[this.options.compression],
+      topicMessages: [...byTopic].map(([topic, msgs]) => ({ topic, messages: msgs })),
+    });
+    return assignOffsets(records, messages, acked);
+  }
+
+  /** Begins a transaction (the producer needs a transactionalId). */
+  async beginTransaction(settings: SendSettings): Promise<TransactionHandle> {
+    const tx = await this.producer.transaction();
+    return {
+      send: (records) => this.send(records, settings, tx),
+      sendOffsets: (groupId, topic, partition, nextOffset) =>
+        tx.sendOffsets({
+          consumerGroupId: groupId,
+          topics: [{ topic, partitions: [{ partition, offset: nextOffset }] }],
+        }),
+      commit: () => tx.commit(),
+      abort: () => tx.abort(),
+    };
+  }
+}
+
+/** One open transaction: records and consumer offsets that commit or abort together. */
+export interface TransactionHandle {
+  send(records: OutgoingRecord[]): Promise<RecordMetadata[]>;
+  sendOffsets(groupId: string, topic: string, partition: number, nextOffset: string): Promise<void>;
+  commit(): Promise<void>;
+  abort(): Promise<void>;
+}
+
+/** kafkajs answers per partition (base offset); each record's offset follows its place in it. */
+function assignOffsets(
+  records: OutgoingRecord[],
+  messages: PartitionedMessage[],
+  acked: { topicName: string; partition: number; baseOffset?: string }[],
+): RecordMetadata[] {
+  const next = new Map<string, bigint>();
+  for (const a of acked) {
+    if (a.baseOffset !== undefined && a.baseOffset !== '-1')
+      next.set(`${a.topicName}\u0000${a.partition}`, BigInt(a.baseOffset));
+  }
+  return records.map((r, i) => {
+    const partition = messages[i]!.partition ?? -1;
+    const slot = `${r.topic}\u0000${partition}`;
+    const base = next.get(slot);
+    if (base === undefined) return { topic: r.topic, partition, offset: '-1' };
+    next.set(slot, base + 1n);
+    return { topic: r.topic, partition, offset: base.toString() };
+  });
+}

@@ -1,0 +1,49 @@
+/**
+ * starting: connecting and joining; running: partitions assigned and fetching; rebalancing:
+ * the group is reassigning partitions; paused: at least one partition stopped on an error;
+ * stopped: shut down on purpose; crashed: kafkajs gave up and will not restart by itself.
+ */
+export type ConsumerState = 'starting' | 'running' | 'rebalancing' | 'paused' | 'stopped' | 'crashed';
+
+/** A partition that stop-on-error halted, and why. */
+export interface StoppedPartition {
+  topic: string;
+  partition: number;
+  offset: string;
+  error: string;
+  since: number;
+}
+
+/** What one partition is doing right now; mutated in place by the consumer loop. */
+export interface PartitionActivity {
+  topic: string;
+  partition: number;
+  /** Offset of the record being handled, or of the last handled one. */
+  offset: string;
+  /** Epoch ms when the current handler call started; 0 when idle. */
+  handlingSince: number;
+  /** Epoch ms of the last record handled (success or recorded failure). */
+  lastProgressAt: number;
+  /** Records handled since start. */
+  handled: number;
+  /** Log-end offset minus position, from the consumer's own last batch. */
+  positionLag: string;
+}
+
+export interface ConsumerGroupStatus {
+  groupId: string;
+  state: ConsumerState;
+  assignment: Record<string, number[]>;
+  stoppedPartitions: StoppedPartition[];
+  activity: PartitionActivity[];
+  lastError?: { message: string; at: number };
+  lastHeartbeatAt?: number;
+  rebalances: number;
+}
+
+export interface ConsumerStateChange {
+  groupId: string;
+  from: ConsumerState;
+  to: ConsumerState;
+  error?: string;
+}

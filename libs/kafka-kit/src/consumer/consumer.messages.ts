@@ -1,0 +1,11 @@
+export function duplicateTopicInGroup(groupId: string, topic: string, first: string, second: string): string {
+  return `topic ${topic} has two listeners in consumer group "${groupId}": ${first} and ${second}. One group delivers each record once; give one of them another groupId.`;
+}
+
+export function conflictingGroupOptions(groupId: string, first: string, second: string): string {
+  return `consumer group "${groupId}" is declared by ${first} and ${second} with different options; one group is one kafkajs consumer with one set of options`;
+}
+
+export function requestScopedConsumer(name: string): string {
+  return `${name} is request-scoped (or depends on a request-scoped provider); Kafka consumers are singletons, so its listeners are ignored`;
+}

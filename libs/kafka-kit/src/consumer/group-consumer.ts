@@ -1,0 +1,218 @@
+import { Logger } from '@nestjs/common';
+import type {
+  BatchControl,
+  ConsumedRecord,
+  ConsumerClient,
+  FetchedBatch,
+} from '../client/consumer-client.js';
+import type { KafkaConnection } from '../client/kafka-connection.js';
+import type { ResolvedConsumerOptions } from './resolved-consumer-options.js';
+import type { ConsumerStateService } from './consumer-state.service.js';
+import type { PartitionActivity } from './consumer-state.js';
+import { KafkaBatchContext } from './kafka-batch-context.js';
+import { KafkaContext } from './kafka-context.js';
+import type { ListenerRoute, RouteTable } from './listener-route.js';
+import { BatchListenerFailedError } from '../errors/batch-listener-failed.error.js';
+import { NoListenerForTopicError } from '../errors/no-listener-for-topic.error.js';
+
+// kafkajs throttles heartbeats itself, but awaiting one per record still costs a few
+// microtasks; asking at most this often keeps the hot loop lean.
+const HEARTBEAT_CHECK_MS = 1000;
+
+/** One consumer group: one kafkajs consumer feeding its listeners, at-least-once. */
+export class GroupConsumer {
+  private readonly logger: Logger;
+  private client?: ConsumerClient;
+
+  constructor(
+    readonly options: ResolvedConsumerOptions,
+    readonly routes: RouteTable,
+    private readonly state: ConsumerStateService,
+  ) {
+    this.logger = new Logger(`KafkaConsumer:${options.groupId}`);
+  }
+
+  get groupId(): string {
+    return this.options.groupId;
+  }
+
+  /** Connects, subscribes and joins; resolves once partitions are assigned. */
+  async start(connection: KafkaConnection): Promise<void> {
+    const { groupId } = this.options;
+    this.state.register(groupId);
+    const client = connection.createConsumer(this.options);
+    this.client = client;
+    client.on('joined', ({ assignment }) => this.state.joined(groupId, assignment));
+    client.on('rebalancing', () => this.state.rebalancing(groupId));
+    client.on('heartbeat', () => this.state.heartbeat(groupId));
+    client.on('stopped', () => this.state.transition(groupId, 'stopped'));
+    client.on('crashed', ({ error, restart }) => {
+      // kafkajs restarts itself after retriable errors; after the others the consumer is dead
+      // while the process lives on, which must never be silent.
+      if (restart) {
+        this.logger.warn(`consumer crashed and restarts: ${error.message}`);
+        this.state.transition(groupId, 'starting', error);
+      } else {
+        this.logger.error(`consumer crashed and will NOT restart: ${error.message}`);
+        this.state.transition(groupId, 'crashed', error);
+      }
+    });
+    client.on('batchProcessed', ({ topic, partition, offsetLag }) => {
+      this.state.activitySlot(groupId, topic, partition).positionLag = offsetLag;
+    });
+    await client.connect();
+    await client.subscribe(this.routes.subscriptions, this.options.fromBeginning);
+    await client.run(this.options.concurrency, (batch, control) => this.onBatch(batch, control));
+  }
+
+  /** Stops fetching, lets the running batch finish (bounded), commits, leaves the group. */
+  async stop(): Promise<void> {
+    if (!this.client) return;
+    const timeout = this.options.shutdownTimeoutMs;
+    let timer: NodeJS.Timeout | undefined;
+    const expired = new Promise<'timeout'>((r) => (timer = setTimeout(() => r('timeout'), timeout)));
+    const result = await Promise.race([this.client.disconnect().then(() => 'done' as const), expired]);
+    clearTimeout(timer);
+    if (result === 'timeout')
+      this.logger.warn(`in-flight handlers did not finish within ${timeout} ms; disconnected anyway`);
+    this.state.transition(this.groupId, 'stopped');
+  }
+
+  private async onBatch(batch: FetchedBatch, control: BatchControl): Promise<void> {
+    const route = this.routes.routeFor(batch.topic);
+    if (!route) {
+      const error = new NoListenerForTopicError(this.groupId, batch.topic);
+      this.logger.error(error.message);
+      this.stopPartition(batch, batch.records[0]!, error, control);
+      return;
+    }
+    const slot = this.state.activitySlot(this.groupId, batch.topic, batch.partition);
+    if (route.batch) await this.handleAsBatch(route, batch, control, slot);
+    else await this.handleEach(route, batch, control, slot);
+  }
+
+  private async handleEach(
+    route: ListenerRoute,
+    batch: FetchedBatch,
+    control: BatchControl,
+    slot: PartitionActivity,
+  ) {
+    const { topic, partition, records } = batch;
+    let lastHeartbeat = Date.now();
+    for (const record of records) {
+      if (!control.shouldContinue()) return;
+      slot.offset = record.offset;
+      slot.handlingSince = Date.now();
+      try {
+        const payload = route.decode(record, { topic, partition, offset: record.offset });
+        await route.invoke(payload, new KafkaContext(topic, partition, record, control));
+      } catch (error) {
+        slot.handlingSince = 0;
+        if (!(await this.onFailure(route, batch, record, error, control))) return;
+      }
+      const now = Date.now();
+      slot.handlingSince = 0;
+      slot.lastProgressAt = now;
+      slot.handled++;
+      control.markProcessed(record.offset);
+      if (now - lastHeartbeat > HEARTBEAT_CHECK_MS) {
+        lastHeartbeat = now;
+        await control.heartbeat();
+      }
+    }
+  }
+
+  /**
+   * The handler gets the batch's payloads at once. Records that cannot be decoded split the
+   * batch: the valid ones before it are handled, then the bad one goes to the error strategy.
+   * A handler that throws BatchListenerFailedError(index) commits the records before `index`.
+   */
+  private async handleAsBatch(
+    route: ListenerRoute,
+    batch: FetchedBatch,
+    control: BatchControl,
+    slot: PartitionActivity,
+  ) {
+    const { topic, partition } = batch;
+    let pending = batch.records;
+    while (pending.length > 0 && control.shouldContinue()) {
+      const payloads: unknown[] = [];
+      const contexts: KafkaContext[] = [];
+      let decodeError: unknown;
+      for (const record of pending) {
+        try {
+          payloads.push(route.decode(record, { topic, partition, offset: record.offset }));
+          contexts.push(new KafkaContext(topic, partition, record, control));
+        } catch (error) {
+          decodeError = error;
+          break;
+        }
+      }
+      const good = pending.slice(0, payloads.length);
+      if (good.length > 0) {
+        slot.offset = good[good.length - 1]!.offset;
+        slot.handlingSince = Date.now();
+        try {
+          await route.invoke(payloads, new KafkaBatchContext(topic, partition, contexts));
+        } catch (error) {
+          const failedAt = error instanceof BatchListenerFailedError ? error.index : 0;
+          for (const r of good.slice(0, failedAt)) control.markProcessed(r.offset);
+          const cause = error instanceof BatchListenerFailedError ? error.cause : error;
+          slot.handlingSince = 0;
+          if (!(await this.onFailure(route, batch, good[failedAt]!, cause, control))) return;
+          control.markProcessed(good[failedAt]!.offset);
+          pending = pending.slice(failedAt + 1);
+          continue;
+        }
+        slot.handlingSince = 0;
+        slot.lastProgressAt = Date.now();
+        slot.handled += good.length;
+        control.markProcessed(good[good.length - 1]!.offset);
+      }
+      pending = pending.slice(good.length);
+      if (decodeError !== undefined) {
+        if (!(await this.onFailure(route, batch, pending[0]!, decodeError, control))) return;
+        control.markProcessed(pending[0]!.offset);
+        pending = pending.slice(1);
+      }
+    }
+  }
+
+  /** Returns true when the failure was recorded and processing may go on past the record. */
+  private async onFailure(
+    route: ListenerRoute,
+    { topic, partition }: FetchedBatch,
+    record: ConsumedRecord,
+    error: unknown,
+    control: BatchControl,
+  ): Promise<boolean> {
+    const verdict = await route.errorStrategy.handle({
+      groupId: this.groupId,
+      topic,
+      partition,
+      record,
+      error,
+      listener: route.name,
+    });
+    if (verdict === 'recorded') return true;
+    this.stopPartition({ topic, partition }, record, error, control);
+    return false;
+  }
+
+  /** Pauses the partition at `record`, uncommitted, and says so in the consumer state. */
+  private stopPartition(
+    { topic, partition }: { topic: string; partition: number },
+    record: ConsumedRecord,
+    error: unknown,
+    control: BatchControl,
+  ): void {
+    control.pause();
+    this.state.partitionStopped(this.groupId, {
+      topic,
+      partition,
+      offset: record.offset,
+      error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+      since: Date.now(),
+    });
+  }
+}

@@ -1,0 +1,61 @@
+import {
+  Inject,
+  Injectable,
+  type BeforeApplicationShutdown,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+} from '@nestjs/common';
+import { KafkaConnection } from '../client/kafka-connection.js';
+import type { KafkaModuleOptions } from '../interfaces/kafka-module-options.interface.js';
+import { MODULE_OPTIONS_TOKEN } from '../module/kafka.module-definition.js';
+import { provisionTopics } from '../topics/topic-provisioner.js';
+import { ConsumerStateService } from './consumer-state.service.js';
+import { GroupConsumer } from './group-consumer.js';
+import { KafkaExplorer } from './kafka.explorer.js';
+import { RouteTable } from './listener-route.js';
+
+/**
+ * The consumers' lifecycle: collect listeners at module init, provision topics and start one
+ * consumer per group at bootstrap, drain and commit before shutdown.
+ */
+@Injectable()
+export class KafkaConsumersHost
+  implements OnModuleInit, OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown
+{
+  private groups: GroupConsumer[] = [];
+
+  constructor(
+    private readonly explorer: KafkaExplorer,
+    private readonly connection: KafkaConnection,
+    private readonly state: ConsumerStateService,
+    @Inject(MODULE_OPTIONS_TOKEN) private readonly options: KafkaModuleOptions,
+  ) {}
+
+  onModuleInit(): void {
+    this.groups = this.explorer
+      .explore()
+      .map((plan) => new GroupConsumer(plan.options, new RouteTable(plan.routes), this.state));
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    const declarations = [
+      ...(this.options.topics ?? []),
+      ...this.groups.flatMap((g) => g.routes.all.flatMap((r) => r.topicDeclarations)),
+    ];
+    await provisionTopics(
+      this.connection.admin(),
+      declarations,
+      this.options.allowPartitionIncrease ?? false,
+    );
+    await Promise.all(this.groups.map((g) => g.start(this.connection)));
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await Promise.all(this.groups.map((g) => g.stop()));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.connection.close();
+  }
+}

@@ -1,0 +1,48 @@
+import type { BatchControl, ConsumedRecord } from '../client/consumer-client.js';
+import { decodeHeaders, type DecodedHeaders } from './headers.js';
+
+/**
+ * Everything about the record being handled, beyond its payload: where it came from, its key
+ * and headers, and control over the consumer (`@Ctx()`).
+ */
+export class KafkaContext {
+  private decoded?: DecodedHeaders;
+
+  constructor(
+    readonly topic: string,
+    readonly partition: number,
+    /** The record as received: raw key, value and headers. */
+    readonly record: ConsumedRecord,
+    private readonly control: BatchControl,
+  ) {}
+
+  get offset(): string {
+    return this.record.offset;
+  }
+
+  /** Epoch ms. */
+  get timestamp(): number {
+    return Number(this.record.timestamp);
+  }
+
+  /** The key as UTF-8 text; null for keyless records. */
+  get key(): string | null {
+    return this.record.key === null ? null : this.record.key.toString('utf8');
+  }
+
+  /** Headers as UTF-8 text, decoded on first use. */
+  get headers(): DecodedHeaders {
+    this.decoded ??= decodeHeaders(this.record.headers);
+    return this.decoded;
+  }
+
+  /** Keeps the group membership alive during long work. */
+  heartbeat(): Promise<void> {
+    return this.control.heartbeat();
+  }
+
+  /** Pauses this record's partition (after the current batch); returns a function that resumes it. */
+  pause(): () => void {
+    return this.control.pause();
+  }
+}

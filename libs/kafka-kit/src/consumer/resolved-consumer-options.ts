@@ -1,0 +1,22 @@
+import type { ConsumerDefaults, KafkaConsumerOptions } from '../interfaces/consumer-options.interface.js';
+
+/** Consumer options after merging: the class's own > module defaults > library defaults. */
+export type ResolvedConsumerOptions = Required<KafkaConsumerOptions>;
+
+const LIBRARY_DEFAULTS: Required<ConsumerDefaults> = {
+  fromBeginning: false,
+  concurrency: 1,
+  sessionTimeoutMs: 30_000,
+  heartbeatIntervalMs: 3_000,
+  shutdownTimeoutMs: 10_000,
+  maxBytesPerPartition: 1_048_576,
+};
+
+export function resolveConsumerOptions(
+  own: KafkaConsumerOptions,
+  moduleDefaults: ConsumerDefaults | undefined,
+): ResolvedConsumerOptions {
+  const defined = <T extends object>(o: T | undefined) =>
+    Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
+  return { ...LIBRARY_DEFAULTS, ...defined(moduleDefaults), ...defined(own) } as ResolvedConsumerOptions;
+}

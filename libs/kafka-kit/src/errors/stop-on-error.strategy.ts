@@ -1,0 +1,28 @@
+import { Logger } from '@nestjs/common';
+import { describeCoordinates } from './record-coordinates.js';
+import type { ErrorStrategy, FailureVerdict, ListenerFailure } from './error-strategy.js';
+
+/**
+ * The safe default: the failing partition stops at the failed record, which is not committed,
+ * so after a restart (or an operator's retry) it is the first record processed again.
+ */
+export class StopOnErrorStrategy implements ErrorStrategy {
+  readonly name = 'stop';
+  private readonly logger = new Logger('KafkaConsumer');
+
+  async handle({
+    groupId,
+    topic,
+    partition,
+    record,
+    error,
+    listener,
+  }: ListenerFailure): Promise<FailureVerdict> {
+    const where = describeCoordinates({ topic, partition, offset: record.offset });
+    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    this.logger.error(
+      `${listener} (group ${groupId}) failed on ${where}; partition stopped, offset not committed. ${reason}`,
+    );
+    return 'stop';
+  }
+}

@@ -1,0 +1,36 @@
+import type { TopicDeclaration } from './topic-declaration.interface.js';
+
+/** Options every consumer can take; set module-wide in `consumerDefaults`. */
+export interface ConsumerDefaults {
+  /** A new group starts at the earliest offset instead of the latest. @default false */
+  fromBeginning?: boolean;
+  /** Partitions processed in parallel (order holds within each partition). @default 1 */
+  concurrency?: number;
+  /** @default 30000 */
+  sessionTimeoutMs?: number;
+  /** @default 3000 */
+  heartbeatIntervalMs?: number;
+  /** How long shutdown waits for in-flight handlers before it disconnects anyway. @default 10000 */
+  shutdownTimeoutMs?: number;
+  /** Upper bound on bytes fetched per partition per request. @default 1048576 */
+  maxBytesPerPartition?: number;
+}
+
+/** `@KafkaConsumer(options)`: one consumer group and what all its listeners share. */
+export interface KafkaConsumerOptions extends ConsumerDefaults {
+  groupId: string;
+}
+
+/** `@KafkaListener(topics, options)`. */
+export interface KafkaListenerOptions {
+  /**
+   * The handler receives an array of records (one fetched batch of one partition) instead of
+   * one record. Records before a failed one are committed; see BatchListenerFailedError.
+   * @default false
+   */
+  batch?: boolean;
+  /** Declares the listened topic(s), created at startup when missing. */
+  topic?: Omit<TopicDeclaration, 'topic'>;
+  /** Payload format. 'buffer' hands over the raw bytes. @default 'json' */
+  format?: 'json' | 'string' | 'buffer';
+}

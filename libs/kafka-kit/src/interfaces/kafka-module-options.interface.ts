@@ -1,0 +1,52 @@
+import type { ConnectionOptions } from 'node:tls';
+import type { ConsumerDefaults } from './consumer-options.interface.js';
+import type { ProducerOptions } from './producer-options.interface.js';
+import type { TopicDeclaration } from './topic-declaration.interface.js';
+
+/** SASL credentials. The password never appears in logs or error messages. */
+export interface KafkaSaslOptions {
+  mechanism: 'plain' | 'scram-sha-256' | 'scram-sha-512';
+  username: string;
+  password: string;
+}
+
+/** How the client retries failed broker requests (kafkajs' exponential back-off). */
+export interface KafkaRetryOptions {
+  /** @default 5 */
+  retries?: number;
+  /** @default 300 */
+  initialRetryTimeMs?: number;
+  /** @default 30000 */
+  maxRetryTimeMs?: number;
+}
+
+export type KafkaLogLevel = 'nothing' | 'error' | 'warn' | 'info' | 'debug';
+
+/** Options of `KafkaModule.forRoot()` / `forRootAsync()`. */
+export interface KafkaModuleOptions {
+  /** Bootstrap servers: `['host:9092', ...]` or a comma-separated string (as in KAFKA_BROKERS). */
+  brokers: string[] | string;
+  /** @default 'nest-kafka-kit' */
+  clientId?: string;
+  /** `true` for TLS with the system CAs, or Node TLS options. @default false */
+  ssl?: boolean | ConnectionOptions;
+  sasl?: KafkaSaslOptions;
+  /** Time to open a broker connection. @default 3000 */
+  connectionTimeoutMs?: number;
+  /** Time a broker has to answer a request. @default 30000 */
+  requestTimeoutMs?: number;
+  retry?: KafkaRetryOptions;
+  /** Client log level; logs go through Nest's Logger (context "Kafka"). @default 'warn' */
+  logLevel?: KafkaLogLevel;
+  /** Defaults for every `@KafkaConsumer`; a consumer's and a listener's own options win. */
+  consumerDefaults?: ConsumerDefaults;
+  producer?: ProducerOptions;
+  /** Topics to create at startup when missing (listeners may declare theirs too). */
+  topics?: TopicDeclaration[];
+  /**
+   * Apply a declared partition count above the existing one. Off by default because adding
+   * partitions moves keys to other partitions (per-key order breaks across the change).
+   * @default false
+   */
+  allowPartitionIncrease?: boolean;
+}

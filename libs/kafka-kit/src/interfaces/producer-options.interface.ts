@@ -1,0 +1,31 @@
+import type { PartitionerFactory } from '../producer/partitioner.js';
+
+export type CompressionCodec = 'none' | 'gzip' | 'snappy' | 'lz4' | 'zstd';
+/** 0 = fire and forget, 1 = the leader wrote it, 'all' = every in-sync replica has it. */
+export type Acks = 0 | 1 | 'all';
+
+/** Turns a value into bytes. The default: Buffer and string pass through, anything else is JSON. */
+export type Serializer = (value: unknown, topic: string) => Buffer | string | null;
+
+export interface ProducerOptions {
+  /** @default 'all' */
+  acks?: Acks;
+  /** 'snappy', 'lz4' and 'zstd' need their codec packages installed (see README). @default 'none' */
+  compression?: CompressionCodec;
+  /** Exactly-once per partition and session (enables acks 'all', max 5 in flight). @default false */
+  idempotent?: boolean;
+  /**
+   * How long concurrent `send()` calls may wait to share one produce request.
+   * 0 still groups calls made in the same tick.
+   * @default 0
+   */
+  lingerMs?: number;
+  /** Records per produce request before it goes out without waiting for `lingerMs`. @default 1000 */
+  batchSize?: number;
+  /** Chooses the partition of records sent without one. @default murmur2Partitioner (Java-compatible) */
+  partitioner?: PartitionerFactory;
+  /** @default JSON for objects, pass-through for Buffer and string */
+  serializer?: Serializer;
+  /** Set to enable `KafkaProducer.transaction()`. Must be stable per producer instance. */
+  transactionalId?: string;
+}

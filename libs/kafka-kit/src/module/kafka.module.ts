@@ -1,0 +1,36 @@
+import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { KafkaConnection } from '../client/kafka-connection.js';
+import { ConsumerStateService } from '../consumer/consumer-state.service.js';
+import { KafkaConsumersHost } from '../consumer/kafka-consumers.host.js';
+import { KafkaExplorer } from '../consumer/kafka.explorer.js';
+import { KafkaMetadataAccessor } from '../consumer/kafka-metadata.accessor.js';
+import type { KafkaModuleOptions } from '../interfaces/kafka-module-options.interface.js';
+import { KafkaProducer } from '../producer/kafka-producer.js';
+import { ConfigurableModuleClass, MODULE_OPTIONS_TOKEN } from './kafka.module-definition.js';
+import { validateKafkaOptions } from './kafka-options.validator.js';
+
+/**
+ * `KafkaModule.forRoot({ brokers })` or `KafkaModule.forRootAsync({ useFactory, inject })`.
+ * Provides KafkaProducer and ConsumerStateService and runs every `@KafkaConsumer` provider.
+ */
+@Module({
+  imports: [DiscoveryModule],
+  providers: [
+    {
+      provide: KafkaConnection,
+      inject: [MODULE_OPTIONS_TOKEN],
+      useFactory: (options: KafkaModuleOptions) => {
+        validateKafkaOptions(options);
+        return new KafkaConnection(options);
+      },
+    },
+    KafkaProducer,
+    ConsumerStateService,
+    KafkaMetadataAccessor,
+    KafkaExplorer,
+    KafkaConsumersHost,
+  ],
+  exports: [KafkaProducer, ConsumerStateService, KafkaConnection, MODULE_OPTIONS_TOKEN],
+})
+export class KafkaModule extends ConfigurableModuleClass {}

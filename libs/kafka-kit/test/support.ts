@@ -1,0 +1,22 @@
+// Shared by the library's integration tests: a Nest app around KafkaModule on the test broker.
+import { type INestApplicationContext, type ModuleMetadata, type Provider } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { KafkaModule, type KafkaModuleOptions } from 'nest-kafka-kit';
+import { kafkaBrokers } from '../../../tools/test/helpers.js';
+
+/** Starts an app context with KafkaModule (test broker) plus `providers`; bootstrap included. */
+export async function startKafkaApp(
+  providers: Provider[],
+  options: Partial<KafkaModuleOptions> = {},
+  imports: ModuleMetadata['imports'] = [],
+): Promise<INestApplicationContext> {
+  const moduleRef = await Test.createTestingModule({
+    imports: [KafkaModule.forRoot({ brokers: kafkaBrokers(), logLevel: 'error', ...options }), ...imports],
+    providers,
+  }).compile();
+  const app = moduleRef.createNestApplication({ logger: ['error', 'warn'] });
+  await app.init();
+  return app;
+}
+
+export { kafkaBrokers, uniqueName, waitFor } from '../../../tools/test/helpers.js';
