@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EventEmitter } from 'node:events';
 import type {
+  ConsumerObserver,
   ConsumerGroupStatus,
   ConsumerState,
   ConsumerStateChange,
@@ -16,6 +17,26 @@ import type {
 export class ConsumerStateService extends EventEmitter<{ change: [ConsumerStateChange] }> {
   private readonly groups = new Map<string, ConsumerGroupStatus>();
   private readonly activity = new Map<string, Map<string, PartitionActivity>>();
+  private readonly observers: ConsumerObserver[] = [];
+
+  /** Registers an observer of handled and failed records (e.g. metrics). */
+  observe(observer: ConsumerObserver): void {
+    this.observers.push(observer);
+  }
+
+  /** Records handled successfully on `slot` (the consumer loop calls this). */
+  handled(slot: PartitionActivity, count: number, durationMs: number): void {
+    slot.handlingSince = 0;
+    slot.lastProgressAt = Date.now();
+    slot.handled += count;
+    for (const o of this.observers) o.handled?.(slot, count, durationMs);
+  }
+
+  /** A record failed and its strategy decided `verdict` (the consumer loop calls this). */
+  failed(slot: PartitionActivity, strategy: string, verdict: string, error: unknown): void {
+    slot.handlingSince = 0;
+    for (const o of this.observers) o.failed?.(slot, strategy, verdict, error);
+  }
 
   /** A snapshot of every group. */
   all(): ConsumerGroupStatus[] {
@@ -92,6 +113,7 @@ export class ConsumerStateService extends EventEmitter<{ change: [ConsumerStateC
     let slot = slots.get(id);
     if (!slot) {
       slot = {
+        groupId,
         topic,
         partition,
         offset: '-1',

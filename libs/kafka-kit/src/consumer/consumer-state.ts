@@ -16,6 +16,7 @@ export interface StoppedPartition {
 
 /** What one partition is doing right now; mutated in place by the consumer loop. */
 export interface PartitionActivity {
+  groupId: string;
   topic: string;
   partition: number;
   /** Offset of the record being handled, or of the last handled one. */
@@ -46,4 +47,15 @@ export interface ConsumerStateChange {
   from: ConsumerState;
   to: ConsumerState;
   error?: string;
+}
+
+/**
+ * Notified by the consumer loop; metrics register one. Called on the hot path, so an
+ * observer must be cheap (a counter increment, a histogram observation).
+ */
+export interface ConsumerObserver {
+  /** `count` records were handled successfully in `durationMs` (count > 1 in batch mode). */
+  handled?(activity: PartitionActivity, count: number, durationMs: number): void;
+  /** A record failed; `verdict` is what its error strategy decided. */
+  failed?(activity: PartitionActivity, strategy: string, verdict: string, error: unknown): void;
 }

@@ -102,21 +102,17 @@ export class GroupConsumer {
     for (const record of records) {
       if (!control.shouldContinue()) return;
       slot.offset = record.offset;
-      slot.handlingSince = Date.now();
+      const started = (slot.handlingSince = Date.now());
       try {
         const payload = route.decode(record, { topic, partition, offset: record.offset });
         await route.invoke(payload, new KafkaContext(topic, partition, record, control));
+        this.state.handled(slot, 1, Date.now() - started);
       } catch (error) {
-        slot.handlingSince = 0;
-        if (!(await this.onFailure(route, batch, record, error, control))) return;
+        if (!(await this.onFailure(route, slot, record, error, control))) return;
       }
-      const now = Date.now();
-      slot.handlingSince = 0;
-      slot.lastProgressAt = now;
-      slot.handled++;
       control.markProcessed(record.offset);
-      if (now - lastHeartbeat > HEARTBEAT_CHECK_MS) {
-        lastHeartbeat = now;
+      if (slot.lastProgressAt - lastHeartbeat > HEARTBEAT_CHECK_MS) {
+        lastHeartbeat = slot.lastProgressAt;
         await control.heartbeat();
       }
     }
@@ -151,27 +147,27 @@ export class GroupConsumer {
       const good = pending.slice(0, payloads.length);
       if (good.length > 0) {
         slot.offset = good[good.length - 1]!.offset;
-        slot.handlingSince = Date.now();
+        const started = (slot.handlingSince = Date.now());
         try {
           await route.invoke(payloads, new KafkaBatchContext(topic, partition, contexts));
+          this.state.handled(slot, good.length, Date.now() - started);
+          control.markProcessed(good[good.length - 1]!.offset);
         } catch (error) {
           const failedAt = error instanceof BatchListenerFailedError ? error.index : 0;
-          for (const r of good.slice(0, failedAt)) control.markProcessed(r.offset);
+          if (failedAt > 0) {
+            this.state.handled(slot, failedAt, Date.now() - started);
+            control.markProcessed(good[failedAt - 1]!.offset);
+          }
           const cause = error instanceof BatchListenerFailedError ? error.cause : error;
-          slot.handlingSince = 0;
-          if (!(await this.onFailure(route, batch, good[failedAt]!, cause, control))) return;
+          if (!(await this.onFailure(route, slot, good[failedAt]!, cause, control))) return;
           control.markProcessed(good[failedAt]!.offset);
           pending = pending.slice(failedAt + 1);
           continue;
         }
-        slot.handlingSince = 0;
-        slot.lastProgressAt = Date.now();
-        slot.handled += good.length;
-        control.markProcessed(good[good.length - 1]!.offset);
       }
       pending = pending.slice(good.length);
       if (decodeError !== undefined) {
-        if (!(await this.onFailure(route, batch, pending[0]!, decodeError, control))) return;
+        if (!(await this.onFailure(route, slot, pending[0]!, decodeError, control))) return;
         control.markProcessed(pending[0]!.offset);
         pending = pending.slice(1);
       }
@@ -181,12 +177,14 @@ export class GroupConsumer {
   /** Returns true when the failure was recorded and processing may go on past the record. */
   private async onFailure(
     route: ListenerRoute,
-    { topic, partition }: FetchedBatch,
+    slot: PartitionActivity,
     record: ConsumedRecord,
     error: unknown,
     control: BatchControl,
   ): Promise<boolean> {
-    const verdict = await route.errorStrategy.handle({
+    const { topic, partition } = slot;
+    const strategy = route.errorStrategy;
+    const verdict = await strategy.handle({
       groupId: this.groupId,
       topic,
       partition,
@@ -194,8 +192,9 @@ export class GroupConsumer {
       error,
       listener: route.name,
     });
+    this.state.failed(slot, strategy.name, verdict, error);
     if (verdict === 'recorded') return true;
-    this.stopPartition({ topic, partition }, record, error, control);
+    this.stopPartition(slot, record, error, control);
     return false;
   }
 
