@@ -22,13 +22,16 @@ const CODEC_PACKAGES: Partial<
   zstd: { pkg: '@kafkajs/zstd', load: (m) => (m.default ?? m)() },
 };
 
+const registered = new Set<CompressionCodec>();
+
 /** Makes `codec` usable by kafkajs, loading its package once; fails naming what to install. */
 export async function registerCompressionCodec(codec: CompressionCodec): Promise<void> {
   const entry = CODEC_PACKAGES[codec];
   // kafkajs types the registry without the None slot; index it as a plain record.
   const registry = CompressionCodecs as unknown as Record<number, unknown>;
   const type = KAFKAJS_COMPRESSION[codec];
-  if (!entry || registry[type]) return;
+  // kafkajs pre-fills every slot with a codec that throws "not implemented"; track our own.
+  if (!entry || registered.has(codec)) return;
   let mod: unknown;
   try {
     mod = await import(entry.pkg);
@@ -39,4 +42,5 @@ export async function registerCompressionCodec(codec: CompressionCodec): Promise
     );
   }
   registry[type] = entry.load(mod);
+  registered.add(codec);
 }
