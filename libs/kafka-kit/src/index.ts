@@ -23,7 +23,7 @@ export type {
 
 // Producing
 export { KafkaProducer, KafkaTransaction } from './producer/kafka-producer.js';
-export type { ProducerMessage, ProducerStats, RecordMetadata } from './producer/kafka-producer.js';
+export type { ProducerMessage, ProducerStats, RecordMetadata, TopicMap } from './producer/kafka-producer.js';
 export type { Partitioner, PartitionerFactory, PartitionerInput } from './producer/partitioner.js';
 export { murmur2Partitioner } from './producer/murmur2-partitioner.js';
 export { roundRobinPartitioner } from './producer/round-robin-partitioner.js';

@@ -40,10 +40,13 @@ const ACKS: Record<string, -1 | 0 | 1> = { all: -1, '0': 0, '1': 1 };
  * Sends records, typed by a map of topic -> payload type (`KafkaProducer<MyTopics>`).
  * Concurrent `send()` calls within `lingerMs` share one produce request.
  */
+// `any`, not `unknown`: interfaces (no index signature) must fit the constraint, and a producer
+// fetched untyped from the container (`app.get(KafkaProducer)`) must still accept any topic.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type TopicMap = Record<string, any>;
+
 @Injectable()
-export class KafkaProducer<
-  TTopics extends object = Record<string, unknown>,
-> implements OnApplicationShutdown {
+export class KafkaProducer<TTopics extends TopicMap = TopicMap> implements OnApplicationShutdown {
   private readonly options: ProducerOptions;
   private readonly client: ProducerClient;
   private readonly batcher: LingerBatcher<OutgoingRecord, RecordMetadata>;
@@ -148,7 +151,7 @@ export class KafkaProducer<
 }
 
 /** The sending side of one transaction. */
-export class KafkaTransaction<TTopics extends object> {
+export class KafkaTransaction<TTopics extends TopicMap> {
   constructor(
     private readonly tx: TransactionHandle,
     private readonly toRecord: (topic: string, m: ProducerMessage) => OutgoingRecord,
