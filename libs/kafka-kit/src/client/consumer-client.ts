@@ -40,6 +40,7 @@ export interface ConsumerClientOptions {
   sessionTimeoutMs: number;
   heartbeatIntervalMs: number;
   maxBytesPerPartition: number;
+  fetchMaxWaitMs: number;
 }
 
 /** Consumer lifecycle events, in the library's own terms. */
@@ -62,6 +63,7 @@ export class ConsumerClient {
       sessionTimeout: options.sessionTimeoutMs,
       heartbeatInterval: options.heartbeatIntervalMs,
       maxBytesPerPartition: options.maxBytesPerPartition,
+      maxWaitTimeInMs: options.fetchMaxWaitMs,
       allowAutoTopicCreation: false,
     });
   }

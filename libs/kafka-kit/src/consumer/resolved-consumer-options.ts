@@ -10,6 +10,7 @@ const LIBRARY_DEFAULTS: Required<ConsumerDefaults> = {
   heartbeatIntervalMs: 3_000,
   shutdownTimeoutMs: 10_000,
   maxBytesPerPartition: 1_048_576,
+  fetchMaxWaitMs: 500,
 };
 
 export function resolveConsumerOptions(

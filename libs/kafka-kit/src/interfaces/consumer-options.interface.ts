@@ -14,6 +14,11 @@ export interface ConsumerDefaults {
   shutdownTimeoutMs?: number;
   /** Upper bound on bytes fetched per partition per request. @default 1048576 */
   maxBytesPerPartition?: number;
+  /**
+   * How long the broker may hold a fetch open when no records are waiting. Shutdown waits for
+   * the open fetch, so this bounds how long stopping takes. @default 500 (Java's fetch.max.wait.ms)
+   */
+  fetchMaxWaitMs?: number;
 }
 
 /** `@KafkaConsumer(options)`: one consumer group and what all its listeners share. */
