@@ -7,7 +7,16 @@ const shared = {
   plugins: [swc.vite({ tsconfigFile: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) })],
   resolve: {
     // Tests import the library by its package name, exactly as users do, but from source.
-    alias: { 'nest-kafka-kit': fileURLToPath(new URL('./libs/kafka-kit/src/index.ts', import.meta.url)) },
+    alias: [
+      {
+        find: /^nest-kafka-kit$/,
+        replacement: fileURLToPath(new URL('./libs/kafka-kit/src/index.ts', import.meta.url)),
+      },
+      {
+        find: /^nest-kafka-kit\/testing$/,
+        replacement: fileURLToPath(new URL('./libs/kafka-kit/src/testing/index.ts', import.meta.url)),
+      },
+    ],
   },
 };
 

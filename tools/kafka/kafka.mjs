@@ -1,8 +1,15 @@
 #!/usr/bin/env node
 // CLI behind `npm run kafka:up|down|status|fetch`. See README "Contributing" for the options.
 import { parseArgs } from 'node:util';
-import { ensureJars } from './jars.mjs';
-import { DEFAULT_KAFKA_VERSION, DEFAULT_PORT, bootstrapServers, down, listClusters, up } from './cluster.mjs';
+import { ensureJars } from '../../libs/kafka-kit/embedded/jars.mjs';
+import {
+  DEFAULT_KAFKA_VERSION,
+  DEFAULT_PORT,
+  bootstrapServers,
+  down,
+  listClusters,
+  up,
+} from '../../libs/kafka-kit/embedded/cluster.mjs';
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,

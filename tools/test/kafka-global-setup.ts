@@ -1,7 +1,8 @@
 // Gives the integration suite a real broker: KAFKA_BROKERS if set, else whatever listens on
-// 127.0.0.1:9092, else a broker started here from tools/kafka and stopped when the suite ends.
+// 127.0.0.1:9092, else one started here (and stopped when the suite ends) by the same
+// startEmbeddedKafka() users call from nest-kafka-kit/testing.
 import type { TestProject } from 'vitest/node';
-import { DEFAULT_PORT, bootstrapServers, down, portOpen, up } from '../kafka/cluster.mjs';
+import { startEmbeddedKafka } from '../../libs/kafka-kit/src/testing/embedded-kafka.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -9,21 +10,9 @@ declare module 'vitest' {
   }
 }
 
-export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
-  if (process.env.KAFKA_BROKERS) {
-    project.provide('kafkaBrokers', process.env.KAFKA_BROKERS.split(','));
-    console.log(`[kafka] using KAFKA_BROKERS=${process.env.KAFKA_BROKERS}`);
-    return undefined;
-  }
-  if (await portOpen(DEFAULT_PORT)) {
-    project.provide('kafkaBrokers', [`127.0.0.1:${DEFAULT_PORT}`]);
-    console.log(`[kafka] using the broker already listening on 127.0.0.1:${DEFAULT_PORT}`);
-    return undefined;
-  }
-  const { cluster } = await up({ log: (line: string) => console.log(`[kafka] ${line}`) });
-  console.log(`[kafka] started Kafka ${cluster.version} at ${bootstrapServers(cluster)} for this run`);
-  project.provide('kafkaBrokers', bootstrapServers(cluster).split(','));
-  return async () => {
-    await down({ log: (line: string) => console.log(`[kafka] ${line}`) });
-  };
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const kafka = await startEmbeddedKafka({ log: (line) => console.log(`[kafka] ${line}`) });
+  console.log(`[kafka] ${kafka.started ? 'started' : 'using'} the broker at ${kafka.brokers.join(',')}`);
+  project.provide('kafkaBrokers', kafka.brokers);
+  return () => kafka.stop();
 }

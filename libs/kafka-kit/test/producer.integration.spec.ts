@@ -9,8 +9,8 @@ import {
   type ProducerOptions,
 } from 'nest-kafka-kit';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_KAFKA_VERSION } from '../../../tools/kafka/cluster.mjs';
-import { runJavaTool } from '../../../tools/kafka/java-tools.mjs';
+import { DEFAULT_KAFKA_VERSION } from '../embedded/cluster.mjs';
+import { runJavaTool } from '../embedded/java-tools.mjs';
 import { kafkaBrokers, startKafkaApp, uniqueName, waitFor } from './support.js';
 
 // A plain kafkajs client, to look at what the broker holds independently of the library.

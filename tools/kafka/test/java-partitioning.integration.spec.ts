@@ -1,8 +1,8 @@
 import { Kafka, logLevel } from 'kafkajs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { murmur2Partition } from '../../../libs/kafka-kit/src/client/murmur2.js';
-import { DEFAULT_KAFKA_VERSION } from '../cluster.mjs';
-import { runJavaTool } from '../java-tools.mjs';
+import { DEFAULT_KAFKA_VERSION } from '../../../libs/kafka-kit/embedded/cluster.mjs';
+import { runJavaTool } from '../../../libs/kafka-kit/embedded/java-tools.mjs';
 import { kafkaBrokers, uniqueName, waitFor } from '../../test/helpers.js';
 
 const PARTITIONS = 6;

@@ -3,7 +3,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ClusterState, bootstrapServers, down, isAlive, killBroker, up } from '../cluster.mjs';
+import {
+  type ClusterState,
+  bootstrapServers,
+  down,
+  isAlive,
+  killBroker,
+  up,
+} from '../../../libs/kafka-kit/embedded/cluster.mjs';
 import { uniqueName, waitFor } from '../../test/helpers.js';
 
 // Its own cluster on its own ports and state dir, so it never disturbs the suite's broker.

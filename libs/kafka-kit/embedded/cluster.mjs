@@ -6,14 +6,14 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ensureJars } from './jars.mjs';
 import { brokerProperties, log4j1Config, log4j2Config } from './config-files.mjs';
 
 /** The newest 4.x on which the whole suite passes with kafkajs 2.2.4. */
 export const DEFAULT_KAFKA_VERSION = '4.3.1';
 export const DEFAULT_PORT = 9092;
-export const DEFAULT_STATE_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '.kafka');
+/** Pid files, configs, data and logs: `.kafka/` in the directory the tests or CLI run from. */
+export const DEFAULT_STATE_DIR = resolve(process.env.KAFKA_KIT_STATE_DIR ?? '.kafka');
 /** Controller (KRaft quorum) ports sit this far above the client ports. */
 const CONTROLLER_PORT_OFFSET = 100;
 
