@@ -56,3 +56,22 @@ export { TopicProvisioningError } from './errors/topic-provisioning.error.js';
 export { BatchListenerFailedError } from './errors/batch-listener-failed.error.js';
 export { UnsupportedSchemaError } from './errors/unsupported-schema.error.js';
 export type { RecordCoordinates } from './errors/record-coordinates.js';
+
+// Error handling strategies
+export type {
+  ErrorHandlingOptions,
+  StopOnErrorOptions,
+  SkipOptions,
+  DeadLetterOptions,
+  BlockingRetryOptions,
+  RetryTopicsOptions,
+  TerminalOptions,
+} from './interfaces/error-handling-options.interface.js';
+export type { BackoffOptions } from './errors/backoff.js';
+export type { ErrorClass, ErrorClassification } from './errors/error-classifier.js';
+export type { DeadLetterHeaderStyle } from './errors/dead-letter-record.js';
+export type { FailureReason } from './errors/failure-reason.js';
+export type { StopScope } from './errors/stop-on-error.strategy.js';
+export { deadLetter, retryLater, ListenerRouting } from './errors/listener-routing.js';
+export { RoutedByHandlerError } from './errors/routed-by-handler.error.js';
+export { DLQ_HEADERS, SPRING_DLQ_HEADERS, RETRY_HEADERS, REPLAY_HEADERS } from './errors/kafka-headers.js';

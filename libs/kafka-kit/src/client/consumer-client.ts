@@ -153,6 +153,20 @@ export class ConsumerClient {
     this.consumer.resume([{ topic, partitions }]);
   }
 
+  /** Pauses every partition of `topics`. */
+  pauseTopics(topics: string[]): void {
+    if (topics.length > 0) this.consumer.pause(topics.map((topic) => ({ topic })));
+  }
+
+  resumeTopics(topics: string[]): void {
+    if (topics.length > 0) this.consumer.resume(topics.map((topic) => ({ topic })));
+  }
+
+  /** Moves the partition's position to `offset`; kafkajs commits it before the next fetch. */
+  seek(topic: string, partition: number, offset: string): void {
+    this.consumer.seek({ topic, partition, offset });
+  }
+
   /** Stops fetching, waits for the running batch, commits what was processed, leaves the group. */
   disconnect(): Promise<void> {
     return this.consumer.disconnect();

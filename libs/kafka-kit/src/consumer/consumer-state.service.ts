@@ -106,6 +106,16 @@ export class ConsumerStateService extends EventEmitter<{ change: [ConsumerStateC
     this.transition(groupId, 'paused');
   }
 
+  /** A stopped partition goes on (operator action, or a failure record finally written). */
+  partitionResumed(groupId: string, topic: string, partition: number): void {
+    const g = this.groups.get(groupId);
+    if (!g) return;
+    const before = g.stoppedPartitions.length;
+    g.stoppedPartitions = g.stoppedPartitions.filter((s) => s.topic !== topic || s.partition !== partition);
+    if (before !== g.stoppedPartitions.length && g.stoppedPartitions.length === 0 && g.state === 'paused')
+      this.transition(groupId, 'running');
+  }
+
   /** The live activity slot of a partition; the consumer loop writes it without allocating. */
   activitySlot(groupId: string, topic: string, partition: number): PartitionActivity {
     const slots = this.activity.get(groupId)!;

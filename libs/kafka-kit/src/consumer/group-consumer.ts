@@ -13,7 +13,10 @@ import { KafkaBatchContext } from './kafka-batch-context.js';
 import { KafkaContext } from './kafka-context.js';
 import type { ListenerRoute, RouteTable } from './listener-route.js';
 import { BatchListenerFailedError } from '../errors/batch-listener-failed.error.js';
+import type { FailureControl } from '../errors/error-strategy.js';
+import { ListenerRouting } from '../errors/listener-routing.js';
 import { NoListenerForTopicError } from '../errors/no-listener-for-topic.error.js';
+import { RoutedByHandlerError } from '../errors/routed-by-handler.error.js';
 
 // kafkajs throttles heartbeats itself, but awaiting one per record still costs a few
 // microtasks; asking at most this often keeps the hot loop lean.
@@ -23,6 +26,10 @@ const HEARTBEAT_CHECK_MS = 1000;
 export class GroupConsumer {
   private readonly logger: Logger;
   private client?: ConsumerClient;
+  // Resumes scheduled by pauseUntil; cleared at shutdown so no timer outlives the consumer.
+  private readonly resumeTimers = new Set<NodeJS.Timeout>();
+  // Set by a stop with scope 'consumer': every topic stays paused until no partition is stopped.
+  private consumerStopped = false;
 
   constructor(
     readonly options: ResolvedConsumerOptions,
@@ -67,6 +74,8 @@ export class GroupConsumer {
 
   /** Stops fetching, lets the running batch finish (bounded), commits, leaves the group. */
   async stop(): Promise<void> {
+    for (const timer of this.resumeTimers) clearTimeout(timer);
+    this.resumeTimers.clear();
     if (!this.client) return;
     const timeout = this.options.shutdownTimeoutMs;
     let timer: NodeJS.Timeout | undefined;
@@ -98,14 +107,22 @@ export class GroupConsumer {
     slot: PartitionActivity,
   ) {
     const { topic, partition, records } = batch;
+    const dueAt = route.dueAt;
     let lastHeartbeat = Date.now();
     for (const record of records) {
       if (!control.shouldContinue()) return;
+      if (dueAt !== undefined) {
+        // Retry topics are in due order per partition: a head record that is not due yet
+        // holds the partition, paused (not fetched, not blocking), until it is.
+        const due = dueAt(record);
+        if (due > Date.now()) return this.pauseUntil(batch, control, due);
+      }
       slot.offset = record.offset;
       const started = (slot.handlingSince = Date.now());
       try {
         const payload = route.decode(record, { topic, partition, offset: record.offset });
-        await route.invoke(payload, new KafkaContext(topic, partition, record, control));
+        const result = await route.invoke(payload, new KafkaContext(topic, partition, record, control));
+        if (result instanceof ListenerRouting) throw new RoutedByHandlerError(result);
         this.state.handled(slot, 1, Date.now() - started);
       } catch (error) {
         if (!(await this.onFailure(route, slot, record, error, control))) return;
@@ -184,6 +201,12 @@ export class GroupConsumer {
   ): Promise<boolean> {
     const { topic, partition } = slot;
     const strategy = route.errorStrategy;
+    const failureControl: FailureControl = {
+      retry: () => this.runOnce(route, slot, record, control),
+      heartbeat: () => control.heartbeat(),
+      shouldContinue: () => control.shouldContinue(),
+      pauseUntil: (at) => this.pauseUntil(slot, control, at),
+    };
     const verdict = await strategy.handle({
       groupId: this.groupId,
       topic,
@@ -191,11 +214,75 @@ export class GroupConsumer {
       record,
       error,
       listener: route.name,
+      control: failureControl,
     });
     this.state.failed(slot, strategy.name, verdict, error);
     if (verdict === 'recorded') return true;
-    this.stopPartition(slot, record, error, control);
+    if (verdict === 'stop' || verdict === 'stop-consumer') {
+      this.stopPartition(slot, record, error, control);
+      if (verdict === 'stop-consumer') {
+        this.consumerStopped = true;
+        this.client?.pauseTopics(this.assignedTopics());
+      }
+    }
     return false;
+  }
+
+  /** One more run of the listener on one record (blocking retry); throws what it throws. */
+  private async runOnce(
+    route: ListenerRoute,
+    { topic, partition }: PartitionActivity,
+    record: ConsumedRecord,
+    control: BatchControl,
+  ): Promise<void> {
+    const payload = route.decode(record, { topic, partition, offset: record.offset });
+    const ctx = new KafkaContext(topic, partition, record, control);
+    const result = route.batch
+      ? await route.invoke([payload], new KafkaBatchContext(topic, partition, [ctx]))
+      : await route.invoke(payload, ctx);
+    if (result instanceof ListenerRouting) throw new RoutedByHandlerError(result);
+  }
+
+  /** Pauses the partition now and resumes it at `at`; unmarked records are fetched again. */
+  private pauseUntil(
+    { topic, partition }: { topic: string; partition: number },
+    control: BatchControl,
+    at: number,
+  ): void {
+    control.pause();
+    const timer = setTimeout(
+      () => {
+        this.resumeTimers.delete(timer);
+        this.client?.resume(topic, [partition]);
+      },
+      Math.max(0, at - Date.now()),
+    );
+    this.resumeTimers.add(timer);
+  }
+
+  private assignedTopics(): string[] {
+    return Object.keys(this.state.get(this.groupId)?.assignment ?? {});
+  }
+
+  /**
+   * Operator action on a stopped partition: `skip` moves past the stopped record (committing
+   * offset + 1); otherwise the record is tried again. False when the partition is not stopped
+   * here, or `expectedOffset` is not where it stopped.
+   */
+  resumeStopped(topic: string, partition: number, skip: boolean, expectedOffset?: string): boolean {
+    const stopped = this.state
+      .get(this.groupId)
+      ?.stoppedPartitions.find((s) => s.topic === topic && s.partition === partition);
+    if (!stopped || !this.client) return false;
+    if (expectedOffset !== undefined && expectedOffset !== stopped.offset) return false;
+    if (skip) this.client.seek(topic, partition, (BigInt(stopped.offset) + 1n).toString());
+    this.state.partitionResumed(this.groupId, topic, partition);
+    if (this.consumerStopped && this.state.get(this.groupId)?.stoppedPartitions.length === 0) {
+      this.consumerStopped = false;
+      this.client.resumeTopics(this.assignedTopics());
+    }
+    this.client.resume(topic, [partition]);
+    return true;
   }
 
   /** Pauses the partition at `record`, uncommitted, and says so in the consumer state. */

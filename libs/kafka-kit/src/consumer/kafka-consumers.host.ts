@@ -12,7 +12,7 @@ import { MODULE_OPTIONS_TOKEN } from '../module/kafka.module-definition.js';
 import { provisionTopics } from '../topics/topic-provisioner.js';
 import { ConsumerStateService } from './consumer-state.service.js';
 import { GroupConsumer } from './group-consumer.js';
-import { KafkaExplorer } from './kafka.explorer.js';
+import { KafkaExplorer, type GroupPlan } from './kafka.explorer.js';
 import { RouteTable } from './listener-route.js';
 
 /**
@@ -32,23 +32,39 @@ export class KafkaConsumersHost
     @Inject(MODULE_OPTIONS_TOKEN) private readonly options: KafkaModuleOptions,
   ) {}
 
+  private failureTopics: GroupPlan['failureTopics'] = [];
+
   onModuleInit(): void {
-    this.groups = this.explorer
-      .explore()
-      .map((plan) => new GroupConsumer(plan.options, new RouteTable(plan.routes), this.state));
+    const plans = this.explorer.explore();
+    this.failureTopics = plans.flatMap((p) => p.failureTopics);
+    this.groups = plans.map(
+      (plan) => new GroupConsumer(plan.options, new RouteTable(plan.routes), this.state),
+    );
   }
 
   async onApplicationBootstrap(): Promise<void> {
+    const admin = this.connection.admin();
+    const allowIncrease = this.options.allowPartitionIncrease ?? false;
     const declarations = [
       ...(this.options.topics ?? []),
       ...this.groups.flatMap((g) => g.routes.all.flatMap((r) => r.topicDeclarations)),
     ];
+    await provisionTopics(admin, declarations, allowIncrease);
+    // Retry and DLQ topics mirror their source's partitions (records keep their partition).
+    const counts = await admin.partitionCounts([...new Set(this.failureTopics.map((f) => f.source))]);
     await provisionTopics(
-      this.connection.admin(),
-      declarations,
-      this.options.allowPartitionIncrease ?? false,
+      admin,
+      this.failureTopics.flatMap(({ source, topics }) =>
+        topics.map((topic) => ({ topic, partitions: counts.get(source) ?? 1 })),
+      ),
+      allowIncrease,
     );
     await Promise.all(this.groups.map((g) => g.start(this.connection)));
+  }
+
+  /** The running consumer of `groupId` (retry consumers included). */
+  group(groupId: string): GroupConsumer | undefined {
+    return this.groups.find((g) => g.groupId === groupId);
   }
 
   async beforeApplicationShutdown(): Promise<void> {

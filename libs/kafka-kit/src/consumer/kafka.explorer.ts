@@ -5,7 +5,15 @@ import { KAFKA_ARGS_METADATA, KAFKA_CONTEXT_TYPE } from '../kafka.constants.js';
 import type { KafkaModuleOptions } from '../interfaces/kafka-module-options.interface.js';
 import type { KafkaConsumerOptions, KafkaListenerOptions } from '../interfaces/consumer-options.interface.js';
 import { MODULE_OPTIONS_TOKEN } from '../module/kafka.module-definition.js';
-import { StopOnErrorStrategy } from '../errors/stop-on-error.strategy.js';
+import { createErrorStrategy, DEFAULT_ERROR_HANDLING } from '../errors/create-error-strategy.js';
+import type { ErrorStrategy } from '../errors/error-strategy.js';
+import { retryDueAt } from '../errors/failure-headers.js';
+import { FailureProducer } from '../errors/failure-producer.js';
+import { RetryTopicsStrategy } from '../errors/retry-topics.strategy.js';
+import type { ErrorHandlingOptions } from '../interfaces/error-handling-options.interface.js';
+import { ConsumerStateService } from './consumer-state.service.js';
+import { KafkaBatchContext } from './kafka-batch-context.js';
+import type { KafkaContext } from './kafka-context.js';
 import { createPayloadValidator } from '../validation/payload-validator.js';
 import { createDecoder } from './create-decoder.js';
 import { KafkaMetadataAccessor } from './kafka-metadata.accessor.js';
@@ -14,6 +22,7 @@ import type { ListenerRoute } from './listener-route.js';
 import {
   duplicateTopicInGroup,
   conflictingGroupOptions,
+  failureTopicsNeedLiteralTopics,
   requestScopedConsumer,
 } from './consumer.messages.js';
 import { resolveConsumerOptions, type ResolvedConsumerOptions } from './resolved-consumer-options.js';
@@ -21,6 +30,8 @@ import { resolveConsumerOptions, type ResolvedConsumerOptions } from './resolved
 export interface GroupPlan {
   options: ResolvedConsumerOptions;
   routes: ListenerRoute[];
+  /** Topics the routes' error strategies write (retry, DLQ), created with the source's partitions. */
+  failureTopics: { source: string; topics: string[] }[];
 }
 
 /**
@@ -32,7 +43,6 @@ export interface GroupPlan {
 export class KafkaExplorer {
   private readonly logger = new Logger('KafkaExplorer');
   private readonly paramsFactory = new KafkaParamsFactory();
-  private readonly stopOnError = new StopOnErrorStrategy();
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -40,10 +50,15 @@ export class KafkaExplorer {
     private readonly accessor: KafkaMetadataAccessor,
     private readonly contextCreator: ExternalContextCreator,
     @Inject(MODULE_OPTIONS_TOKEN) private readonly moduleOptions: KafkaModuleOptions,
+    private readonly failureProducer: FailureProducer,
+    private readonly state: ConsumerStateService,
   ) {}
 
   explore(): GroupPlan[] {
-    const groups = new Map<string, GroupPlan & { own: KafkaConsumerOptions; host: string }>();
+    const groups = new Map<
+      string,
+      Omit<GroupPlan, 'failureTopics'> & { own: KafkaConsumerOptions; host: string }
+    >();
     for (const wrapper of this.discovery.getProviders()) {
       const host = this.consumerHost(wrapper);
       if (!host) continue;
@@ -66,12 +81,57 @@ export class KafkaExplorer {
         const listener = this.accessor.listener(prototype[methodName]);
         if (listener)
           group.routes.push(
-            this.route(instance, className, methodName, options.groupId, listener.topics, listener.options),
+            this.route(instance, className, methodName, options, listener.topics, listener.options),
           );
       }
     }
     for (const group of groups.values()) this.assertUniqueTopics(group.options.groupId, group.routes);
-    return [...groups.values()].map(({ options, routes }) => ({ options, routes }));
+    const plans = [...groups.values()].map(({ options, routes }) => ({
+      options,
+      routes,
+      failureTopics: routes.flatMap((r) =>
+        r.topics
+          .filter((t): t is string => typeof t === 'string')
+          .map((source) => ({ source, topics: r.errorStrategy.topicsFor?.(source) ?? [] })),
+      ),
+    }));
+    return [...plans, ...plans.flatMap((plan) => this.retryPlans(plan))];
+  }
+
+  /**
+   * The retry consumers of a group: its own group (derived from the main one, from the earliest
+   * offset so no retry record is missed) running the same listeners on the retry topics, each
+   * record held until its due time.
+   */
+  private retryPlans(plan: GroupPlan): GroupPlan[] {
+    const byGroup = new Map<string, ListenerRoute[]>();
+    for (const route of plan.routes) {
+      const strategy = route.errorStrategy;
+      if (!(strategy instanceof RetryTopicsStrategy)) continue;
+      const groupId = plan.options.groupId + strategy.retryGroupSuffix;
+      const main = route.invoke;
+      const retryRoute: ListenerRoute = {
+        ...route,
+        groupId,
+        topics: route.topics.flatMap((t) => strategy.retryTopics(t as string)),
+        // Retried records come one at a time, so a batch listener gets batches of one.
+        batch: false,
+        invoke: route.batch
+          ? (payload, ctx) => {
+              const one = ctx as KafkaContext;
+              return main([payload], new KafkaBatchContext(one.topic, one.partition, [one]));
+            }
+          : main,
+        topicDeclarations: [],
+        dueAt: retryDueAt,
+      };
+      byGroup.set(groupId, [...(byGroup.get(groupId) ?? []), retryRoute]);
+    }
+    return [...byGroup].map(([groupId, routes]) => ({
+      options: { ...plan.options, groupId, fromBeginning: true },
+      routes,
+      failureTopics: [],
+    }));
   }
 
   /** Providers of any shape (class, factory, value) whose instance's class is a consumer. */
@@ -95,10 +155,11 @@ export class KafkaExplorer {
     instance: Record<string, unknown>,
     className: string,
     methodName: string,
-    groupId: string,
+    consumer: KafkaConsumerOptions,
     topics: (string | RegExp)[],
     options: KafkaListenerOptions,
   ): ListenerRoute {
+    const name = `${className}.${methodName}`;
     const prototype = Object.getPrototypeOf(instance);
     const schema = this.accessor.payloadSchema(prototype, methodName);
     const decode = createDecoder(
@@ -117,19 +178,43 @@ export class KafkaExplorer {
       KAFKA_CONTEXT_TYPE,
     );
     return {
-      groupId,
+      groupId: consumer.groupId,
       topics,
-      name: `${className}.${methodName}`,
+      name,
       batch: options.batch ?? false,
       decode,
       invoke,
-      errorStrategy: this.stopOnError,
+      errorStrategy: this.errorStrategy(
+        name,
+        topics,
+        options.errorHandling ??
+          consumer.errorHandling ??
+          this.moduleOptions.errorHandling ??
+          DEFAULT_ERROR_HANDLING,
+      ),
       topicDeclarations: options.topic
         ? topics
             .filter((t): t is string => typeof t === 'string')
             .map((topic) => ({ ...options.topic, topic }))
         : [],
     };
+  }
+
+  /** listener > consumer > module; strategies naming topics after the source need literal topics. */
+  private errorStrategy(
+    name: string,
+    topics: (string | RegExp)[],
+    options: ErrorHandlingOptions,
+  ): ErrorStrategy {
+    const namesTopics =
+      options.strategy === 'retry-topics' ||
+      (options.strategy === 'dead-letter' && typeof options.dlqTopic !== 'string') ||
+      (options.strategy === 'blocking-retry' &&
+        options.then?.strategy === 'dead-letter' &&
+        typeof options.then.dlqTopic !== 'string');
+    if (namesTopics && topics.some((t) => t instanceof RegExp))
+      throw new Error(failureTopicsNeedLiteralTopics(name, options.strategy));
+    return createErrorStrategy(options, { producer: this.failureProducer, state: this.state });
   }
 
   private assertUniqueTopics(groupId: string, routes: ListenerRoute[]): void {

@@ -18,6 +18,8 @@ export interface ListenerRoute {
   invoke(payload: unknown, ctx: KafkaContext | KafkaBatchContext): Promise<unknown>;
   errorStrategy: ErrorStrategy;
   topicDeclarations: TopicDeclaration[];
+  /** Retry-topic routes only: when a record is due (epoch ms); it is never handled earlier. */
+  dueAt?: (record: ConsumedRecord) => number;
 }
 
 /** Finds the listener of a topic: literal names first, then patterns; cached per topic. */

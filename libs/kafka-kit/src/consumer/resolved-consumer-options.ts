@@ -1,7 +1,8 @@
 import type { ConsumerDefaults, KafkaConsumerOptions } from '../interfaces/consumer-options.interface.js';
 
 /** Consumer options after merging: the class's own > module defaults > library defaults. */
-export type ResolvedConsumerOptions = Required<KafkaConsumerOptions>;
+export type ResolvedConsumerOptions = Required<Omit<KafkaConsumerOptions, 'errorHandling'>> &
+  Pick<KafkaConsumerOptions, 'errorHandling'>;
 
 const LIBRARY_DEFAULTS: Required<ConsumerDefaults> = {
   fromBeginning: false,

@@ -1,5 +1,20 @@
 import type { ConsumedRecord } from '../client/consumer-client.js';
 
+/** What a strategy may do with the consumer while it deals with one failed record. */
+export interface FailureControl {
+  /** Runs the listener again on the record (decode, validate, handle); rejects with its error. */
+  retry(): Promise<void>;
+  /** Keeps the group membership alive during a long recovery. */
+  heartbeat(): Promise<void>;
+  /** False once the consumer is stopping or the partition is being reassigned. */
+  shouldContinue(): boolean;
+  /**
+   * Pauses the partition without committing the record, and resumes it at `epochMs`, when the
+   * record is delivered again. Waiting this way never blocks the consumer or its heartbeats.
+   */
+  pauseUntil(epochMs: number): void;
+}
+
 /** A record whose processing failed, with everything a strategy needs to decide. */
 export interface ListenerFailure {
   groupId: string;
@@ -9,16 +24,24 @@ export interface ListenerFailure {
   error: unknown;
   /** The listener, as `Class.method`. */
   listener: string;
+  control: FailureControl;
 }
 
 /**
- * What became of a failed record. `recorded`: the failure is durably kept elsewhere, so the
- * offset may be committed. `stop`: the partition stops here; the offset is not committed.
+ * What became of a failed record.
+ * - `recorded`: done with it (recovered by a retry, or durably kept in a DLQ or retry topic, or
+ *   skipped on purpose): the offset may be committed.
+ * - `stop`: the partition stops at the record, uncommitted, until an operator acts or a restart.
+ * - `stop-consumer`: as `stop`, for every partition of the consumer.
+ * - `delayed`: the strategy called `pauseUntil`; the record comes again, uncommitted.
+ * - `interrupted`: the consumer is stopping or rebalancing; leave the record uncommitted.
  */
-export type FailureVerdict = 'recorded' | 'stop';
+export type FailureVerdict = 'recorded' | 'stop' | 'stop-consumer' | 'delayed' | 'interrupted';
 
 /** Decides what happens to a record whose handler threw or whose payload was unusable. */
 export interface ErrorStrategy {
   readonly name: string;
   handle(failure: ListenerFailure): Promise<FailureVerdict>;
+  /** The topics it writes for records of `sourceTopic`, created at startup like the source. */
+  topicsFor?(sourceTopic: string): string[];
 }

@@ -38,3 +38,30 @@ export function asyncPayloadSchema(vendor: string): string {
     'in partition order; drop the async refinements or checks, or validate inside the handler'
   );
 }
+
+export function routedByHandler(kind: string, reason: string): string {
+  return `the handler routed the record (${kind}): ${reason}`;
+}
+
+export function partitionStoppedOnError(
+  listener: string,
+  groupId: string,
+  where: string,
+  scope: 'partition' | 'consumer',
+  reason: string,
+): string {
+  const what = scope === 'consumer' ? 'every partition of the consumer stopped' : 'partition stopped';
+  return `${listener} (group ${groupId}) failed on ${where}; ${what}, offset not committed. ${reason}`;
+}
+
+export function recordSkipped(listener: string, groupId: string, where: string, reason: string): string {
+  return `${listener} (group ${groupId}) failed on ${where}; record SKIPPED (committed, not kept anywhere). ${reason}`;
+}
+
+export function failureWriteFailed(topic: string, where: string, attempt: number, reason: string): string {
+  return `cannot write failed record ${where} to ${topic} (attempt ${attempt}); nothing is committed, retrying with back-off. ${reason}`;
+}
+
+export function deadLettered(where: string, dlqTopic: string, reason: string): string {
+  return `record ${where} dead-lettered to ${dlqTopic} (${reason})`;
+}

@@ -1,6 +1,10 @@
 import { Logger } from '@nestjs/common';
 import { describeCoordinates } from './record-coordinates.js';
 import type { ErrorStrategy, FailureVerdict, ListenerFailure } from './error-strategy.js';
+import { partitionStoppedOnError } from './errors.messages.js';
+
+/** How much stops: the failing partition only, or every partition of the consumer. */
+export type StopScope = 'partition' | 'consumer';
 
 /**
  * The safe default: the failing partition stops at the failed record, which is not committed,
@@ -9,6 +13,8 @@ import type { ErrorStrategy, FailureVerdict, ListenerFailure } from './error-str
 export class StopOnErrorStrategy implements ErrorStrategy {
   readonly name = 'stop';
   private readonly logger = new Logger('KafkaConsumer');
+
+  constructor(private readonly scope: StopScope = 'partition') {}
 
   async handle({
     groupId,
@@ -20,9 +26,7 @@ export class StopOnErrorStrategy implements ErrorStrategy {
   }: ListenerFailure): Promise<FailureVerdict> {
     const where = describeCoordinates({ topic, partition, offset: record.offset });
     const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    this.logger.error(
-      `${listener} (group ${groupId}) failed on ${where}; partition stopped, offset not committed. ${reason}`,
-    );
-    return 'stop';
+    this.logger.error(partitionStoppedOnError(listener, groupId, where, this.scope, reason));
+    return this.scope === 'consumer' ? 'stop-consumer' : 'stop';
   }
 }

@@ -1,3 +1,4 @@
+import type { ErrorHandlingOptions } from './error-handling-options.interface.js';
 import type { TopicDeclaration } from './topic-declaration.interface.js';
 
 /** Options every consumer can take; set module-wide in `consumerDefaults`. */
@@ -24,6 +25,8 @@ export interface ConsumerDefaults {
 /** `@KafkaConsumer(options)`: one consumer group and what all its listeners share. */
 export interface KafkaConsumerOptions extends ConsumerDefaults {
   groupId: string;
+  /** Error handling of this consumer's listeners; a listener's own wins. @default the module's */
+  errorHandling?: ErrorHandlingOptions;
 }
 
 /** `@KafkaListener(topics, options)`. */
@@ -38,4 +41,9 @@ export interface KafkaListenerOptions {
   topic?: Omit<TopicDeclaration, 'topic'>;
   /** Payload format. 'buffer' hands over the raw bytes. @default 'json' */
   format?: 'json' | 'string' | 'buffer';
+  /**
+   * What happens when the handler throws or the record cannot be decoded or validated.
+   * @default the consumer's, else the module's, else `{ strategy: 'stop' }`
+   */
+  errorHandling?: ErrorHandlingOptions;
 }

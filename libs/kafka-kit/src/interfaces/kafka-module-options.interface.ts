@@ -1,5 +1,6 @@
 import type { ConnectionOptions } from 'node:tls';
 import type { ConsumerDefaults } from './consumer-options.interface.js';
+import type { ErrorHandlingOptions } from './error-handling-options.interface.js';
 import type { ProducerOptions } from './producer-options.interface.js';
 import type { TopicDeclaration } from './topic-declaration.interface.js';
 
@@ -40,6 +41,12 @@ export interface KafkaModuleOptions {
   logLevel?: KafkaLogLevel;
   /** Defaults for every `@KafkaConsumer`; a consumer's and a listener's own options win. */
   consumerDefaults?: ConsumerDefaults;
+  /**
+   * Error handling of every listener that sets none (nor its consumer). Stop on error is the
+   * default because it never loses or reorders a record; choose per listener what fits.
+   * @default { strategy: 'stop' }
+   */
+  errorHandling?: ErrorHandlingOptions;
   producer?: ProducerOptions;
   /** Topics to create at startup when missing (listeners may declare theirs too). */
   topics?: TopicDeclaration[];

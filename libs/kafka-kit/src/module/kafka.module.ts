@@ -7,6 +7,7 @@ import { KafkaExplorer } from '../consumer/kafka.explorer.js';
 import { KafkaMetadataAccessor } from '../consumer/kafka-metadata.accessor.js';
 import type { KafkaModuleOptions } from '../interfaces/kafka-module-options.interface.js';
 import { KafkaProducer } from '../producer/kafka-producer.js';
+import { FailureProducer } from '../errors/failure-producer.js';
 import { ConfigurableModuleClass, MODULE_OPTIONS_TOKEN } from './kafka.module-definition.js';
 import { validateKafkaOptions } from './kafka-options.validator.js';
 
@@ -30,6 +31,7 @@ import { validateKafkaOptions } from './kafka-options.validator.js';
     KafkaMetadataAccessor,
     KafkaExplorer,
     KafkaConsumersHost,
+    FailureProducer,
   ],
   exports: [KafkaProducer, ConsumerStateService, KafkaConnection, MODULE_OPTIONS_TOKEN],
 })

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { deadLetterRecord } from './dead-letter-record.js';
+import { failureOrigin } from './failure-headers.js';
+import { retryRecord } from './retry-record.js';
+
+const record = {
+  key: Buffer.from('k'),
+  value: Buffer.from([0xff, 0x00]),
+  timestamp: '1700000000000',
+  offset: '41',
+  headers: { trace: Buffer.from('t1'), 'x-dlq-reason': Buffer.from('stale') },
+};
+
+describe('deadLetterRecord', () => {
+  const base = {
+    dlqTopic: 'orders.dlq',
+    groupId: 'g',
+    record,
+    origin: failureOrigin('orders', 2, record, 5),
+    error: new TypeError('bad'),
+    attempts: 1,
+    reason: 'failed' as const,
+    failedAt: 7,
+    mirrorPartitions: true,
+  };
+
+  it('keeps key, value and user headers, replaces stale failure headers, mirrors the partition', () => {
+    const out = deadLetterRecord({ ...base, headerStyle: 'kit' });
+    expect(out.key).toBe(record.key);
+    expect(out.value).toBe(record.value);
+    expect(out.partition).toBe(2);
+    expect(out.headers).toMatchObject({
+      trace: Buffer.from('t1'),
+      'x-dlq-reason': 'failed',
+      'x-dlq-original-topic': 'orders',
+      'x-dlq-original-partition': '2',
+      'x-dlq-original-offset': '41',
+      'x-dlq-error-class': 'TypeError',
+      'x-dlq-first-failed-at': '5',
+      'x-dlq-failed-at': '7',
+    });
+  });
+
+  it('writes Spring Kafka names with its binary encodings', () => {
+    const h = deadLetterRecord({ ...base, headerStyle: 'spring' }).headers!;
+    expect((h['kafka_dlt-original-partition'] as Buffer).readInt32BE()).toBe(2);
+    expect((h['kafka_dlt-original-offset'] as Buffer).readBigInt64BE()).toBe(41n);
+    expect(h['kafka_dlt-original-topic']).toBe('orders');
+    expect(h).not.toHaveProperty('x-dlq-original-topic');
+  });
+
+  it('reports the main topic coordinates of a record that failed again in a retry topic', () => {
+    const retried = retryRecord({
+      retryTopic: 'orders.retry.1',
+      record,
+      origin: failureOrigin('orders', 2, record, 5),
+      attempt: 1,
+      dueAt: 10,
+      error: new Error('x'),
+      parked: false,
+    });
+    const origin = failureOrigin(
+      'orders.retry.1',
+      2,
+      { ...record, offset: '3', headers: retried.headers },
+      99,
+    );
+    expect(origin).toMatchObject({
+      topic: 'orders',
+      partition: 2,
+      offset: '41',
+      previousAttempts: 1,
+      firstFailedAt: 5,
+    });
+  });
+});

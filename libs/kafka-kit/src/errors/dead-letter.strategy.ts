@@ -1,0 +1,72 @@
+import { Logger } from '@nestjs/common';
+import { deadLetterRecord, type DeadLetterHeaderStyle } from './dead-letter-record.js';
+import type { ErrorStrategy, FailureVerdict, ListenerFailure } from './error-strategy.js';
+import { deadLettered } from './errors.messages.js';
+import { failureOrigin } from './failure-headers.js';
+import { failureReason, type FailureReason } from './failure-reason.js';
+import type { FailureWriter } from './failure-writer.js';
+import { describeCoordinates } from './record-coordinates.js';
+import { dlqTopicName, type FailureTopicNaming } from './topic-names.js';
+
+export interface DeadLetterSettings {
+  dlqTopic: FailureTopicNaming['dlqTopic'];
+  headerStyle: DeadLetterHeaderStyle;
+}
+
+/**
+ * Writes the failed record to the DLQ (acks=all, confirmed) and only then lets its offset be
+ * committed; the partition goes on. Also the terminal step of the retrying strategies.
+ */
+export class DeadLetterStrategy implements ErrorStrategy {
+  readonly name = 'dead-letter';
+  private readonly logger = new Logger('KafkaConsumer');
+
+  constructor(
+    private readonly writer: FailureWriter,
+    private readonly settings: DeadLetterSettings,
+    private readonly isRetryable: (error: unknown) => boolean,
+  ) {}
+
+  topicsFor(sourceTopic: string): string[] {
+    return typeof this.settings.dlqTopic === 'string' ? [] : [this.dlqTopic(sourceTopic)];
+  }
+
+  handle(failure: ListenerFailure): Promise<FailureVerdict> {
+    return this.deadLetter(failure, failureReason(failure.error, this.isRetryable(failure.error), false));
+  }
+
+  /** `reason` as the retrying strategies determined it (e.g. retries-exhausted). */
+  async deadLetter(
+    failure: ListenerFailure,
+    reason: FailureReason,
+    attempts?: number,
+  ): Promise<FailureVerdict> {
+    const now = Date.now();
+    const origin = failureOrigin(failure.topic, failure.partition, failure.record, now);
+    const dlqTopic = this.dlqTopic(origin.topic);
+    const record = deadLetterRecord({
+      dlqTopic,
+      groupId: failure.groupId,
+      record: failure.record,
+      origin,
+      error: failure.error,
+      attempts: attempts ?? origin.previousAttempts + 1,
+      reason,
+      failedAt: now,
+      headerStyle: this.settings.headerStyle,
+      mirrorPartitions: typeof this.settings.dlqTopic !== 'string',
+    });
+    if (!(await this.writer.write([record], failure))) return 'interrupted';
+    const where = describeCoordinates({
+      topic: failure.topic,
+      partition: failure.partition,
+      offset: failure.record.offset,
+    });
+    this.logger.warn(deadLettered(where, dlqTopic, reason));
+    return 'recorded';
+  }
+
+  private dlqTopic(sourceTopic: string): string {
+    return dlqTopicName(sourceTopic, this.settings.dlqTopic);
+  }
+}

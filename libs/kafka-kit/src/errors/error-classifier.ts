@@ -1,0 +1,33 @@
+import { KafkaKitError } from './kafka-kit.error.js';
+
+// Error classes are matched with instanceof, so any constructor will do.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type ErrorClass = abstract new (...args: any[]) => unknown;
+
+/** Which errors are worth retrying. The first rule that matches decides. */
+export interface ErrorClassification {
+  /** Errors of these classes are never retried. */
+  nonRetryable?: ErrorClass[];
+  /** Errors of these classes are retried (checked after `nonRetryable`). */
+  retryable?: ErrorClass[];
+  /** Decides for any error; `undefined` lets the rules below it decide. */
+  isRetryable?: (error: unknown) => boolean | undefined;
+}
+
+/**
+ * Builds, once per listener, the function that says whether an error is retryable. Order:
+ * the predicate, `nonRetryable`, `retryable`, the library's `KafkaKitError.retryable` (which
+ * makes deserialization and validation errors non-retryable), and finally retryable: an
+ * unknown error is assumed transient, since the terminal strategy still catches it.
+ */
+export function createErrorClassifier(rules: ErrorClassification = {}): (error: unknown) => boolean {
+  const { nonRetryable = [], retryable = [], isRetryable } = rules;
+  return (error) => {
+    const decided = isRetryable?.(error);
+    if (decided !== undefined) return decided;
+    if (nonRetryable.some((type) => error instanceof type)) return false;
+    if (retryable.some((type) => error instanceof type)) return true;
+    if (error instanceof KafkaKitError) return error.retryable;
+    return true;
+  };
+}

@@ -1,0 +1,16 @@
+import { DeserializationError } from './deserialization.error.js';
+import { PayloadValidationError } from './payload-validation.error.js';
+import { RoutedByHandlerError } from './routed-by-handler.error.js';
+
+/** Why a record was dead-lettered (the `x-dlq-reason` header). */
+export type FailureReason =
+  'deserialization' | 'validation' | 'non-retryable' | 'retries-exhausted' | 'handler-routed' | 'failed';
+
+/** `exhausted`: the record was retried and every attempt failed. */
+export function failureReason(error: unknown, retryable: boolean, exhausted: boolean): FailureReason {
+  if (error instanceof DeserializationError) return 'deserialization';
+  if (error instanceof PayloadValidationError) return 'validation';
+  if (error instanceof RoutedByHandlerError && error.routing.kind === 'dead-letter') return 'handler-routed';
+  if (!retryable) return 'non-retryable';
+  return exhausted ? 'retries-exhausted' : 'failed';
+}

@@ -1,0 +1,57 @@
+import { Logger } from '@nestjs/common';
+import type { OutgoingRecord } from '../client/producer-client.js';
+import type { ConsumerStateService } from '../consumer/consumer-state.service.js';
+import { backoffDelay, type BackoffOptions } from './backoff.js';
+import type { ListenerFailure } from './error-strategy.js';
+import { failureWriteFailed } from './errors.messages.js';
+import type { FailureProducer } from './failure-producer.js';
+import { describeCoordinates } from './record-coordinates.js';
+
+// Waits between write attempts are cut into slices this long, with a heartbeat after each.
+const HEARTBEAT_SLICE_MS = 1000;
+
+/**
+ * Writes a failed record to a DLQ or retry topic, confirmed (acks=all) before the caller may
+ * commit the source offset. A failing write is retried with back-off for as long as the
+ * consumer runs; meanwhile the partition shows as stopped in the consumer state (so in health).
+ */
+export class FailureWriter {
+  private readonly logger = new Logger('KafkaConsumer');
+
+  constructor(
+    private readonly producer: FailureProducer,
+    private readonly state: ConsumerStateService,
+    private readonly backoff: BackoffOptions = { initialMs: 500, maxMs: 30_000 },
+  ) {}
+
+  /** True once written; false when the consumer stopped first (nothing may be committed). */
+  async write(records: OutgoingRecord[], failure: ListenerFailure): Promise<boolean> {
+    const { groupId, topic, partition, record, control } = failure;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.producer.send(records);
+        if (attempt > 1) this.state.partitionResumed(groupId, topic, partition);
+        return true;
+      } catch (error) {
+        const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+        const where = describeCoordinates({ topic, partition, offset: record.offset });
+        const message = failureWriteFailed(records[0]!.topic, where, attempt, reason);
+        this.logger.error(message);
+        this.state.partitionStopped(groupId, {
+          topic,
+          partition,
+          offset: record.offset,
+          error: message,
+          since: Date.now(),
+        });
+      }
+      const until = Date.now() + backoffDelay(attempt, this.backoff);
+      while (Date.now() < until) {
+        if (!control.shouldContinue()) return false;
+        await new Promise((r) => setTimeout(r, Math.min(HEARTBEAT_SLICE_MS, until - Date.now())));
+        await control.heartbeat().catch(() => undefined);
+      }
+      if (!control.shouldContinue()) return false;
+    }
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * A value a handler may return instead of throwing, to route its record explicitly. Control
+ * flow in a type: no error class has to be invented for "this record belongs in the DLQ".
+ */
+export class ListenerRouting {
+  private constructor(
+    readonly kind: 'dead-letter' | 'retry-later',
+    readonly reason: string,
+    readonly delayMs?: number,
+  ) {}
+
+  /** @internal Use `deadLetter()`. */
+  static deadLetter(reason: string): ListenerRouting {
+    return new ListenerRouting('dead-letter', reason);
+  }
+
+  /** @internal Use `retryLater()`. */
+  static retryLater(delayMs: number | undefined, reason: string): ListenerRouting {
+    return new ListenerRouting('retry-later', reason, delayMs);
+  }
+}
+
+/** Return from a handler: the record goes straight to the dead letter topic with `reason`. */
+export function deadLetter(reason: string): ListenerRouting {
+  return ListenerRouting.deadLetter(reason);
+}
+
+/**
+ * Return from a handler: the record is retried like a retryable failure; `delayMs` overrides
+ * the strategy's next delay (retry topics) or back-off (blocking retry).
+ */
+export function retryLater(delayMs?: number, reason = 'handler asked to retry later'): ListenerRouting {
+  return ListenerRouting.retryLater(delayMs, reason);
+}

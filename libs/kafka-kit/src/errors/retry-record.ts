@@ -1,0 +1,45 @@
+import type { ConsumedRecord } from '../client/consumer-client.js';
+import type { OutgoingRecord } from '../client/producer-client.js';
+import { describeError } from './describe-error.js';
+import { type FailureOrigin, userHeaders } from './failure-headers.js';
+import { RETRY_HEADERS } from './kafka-headers.js';
+
+export interface RetryInput {
+  retryTopic: string;
+  record: ConsumedRecord;
+  origin: FailureOrigin;
+  /** The attempt this record will be in the retry topic (1 = first retry). */
+  attempt: number;
+  dueAt: number;
+  error: unknown;
+  /** It did not fail: it waits behind an earlier record of its key (ordered retry). */
+  parked: boolean;
+}
+
+/** A record for a retry topic: key and value as received, the user's headers, the retry headers. */
+export function retryRecord(input: RetryInput): OutgoingRecord {
+  const { record, origin } = input;
+  const described = describeError(input.error);
+  return {
+    topic: input.retryTopic,
+    key: record.key,
+    value: record.value,
+    headers: {
+      ...userHeaders(record.headers),
+      [RETRY_HEADERS.attempt]: String(input.attempt),
+      [RETRY_HEADERS.dueAt]: String(input.dueAt),
+      [RETRY_HEADERS.originalTopic]: origin.topic,
+      [RETRY_HEADERS.originalPartition]: String(origin.partition),
+      [RETRY_HEADERS.originalOffset]: origin.offset,
+      [RETRY_HEADERS.originalTimestamp]: origin.timestamp,
+      [RETRY_HEADERS.firstFailedAt]: String(origin.firstFailedAt),
+      [RETRY_HEADERS.errorClass]: described.className,
+      [RETRY_HEADERS.errorMessage]: described.message,
+      ...(input.parked ? { [RETRY_HEADERS.parked]: 'true' } : {}),
+    },
+    // Same partition as the source: the retry topics mirror the main topic, so one source
+    // partition's retries stay in order (ordered retry depends on it).
+    partition: origin.partition,
+    timestamp: record.timestamp,
+  };
+}

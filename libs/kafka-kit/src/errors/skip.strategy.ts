@@ -1,0 +1,27 @@
+import { Logger } from '@nestjs/common';
+import { describeCoordinates } from './record-coordinates.js';
+import type { ErrorStrategy, FailureVerdict, ListenerFailure } from './error-strategy.js';
+import { recordSkipped } from './errors.messages.js';
+
+/**
+ * Logs the failure and lets the offset be committed: the record is lost on purpose. Only for
+ * listeners that say so explicitly; metrics count every skip (strategy 'skip').
+ */
+export class SkipStrategy implements ErrorStrategy {
+  readonly name = 'skip';
+  private readonly logger = new Logger('KafkaConsumer');
+
+  async handle({
+    groupId,
+    topic,
+    partition,
+    record,
+    error,
+    listener,
+  }: ListenerFailure): Promise<FailureVerdict> {
+    const where = describeCoordinates({ topic, partition, offset: record.offset });
+    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    this.logger.warn(recordSkipped(listener, groupId, where, reason));
+    return 'recorded';
+  }
+}
