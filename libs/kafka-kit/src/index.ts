@@ -57,6 +57,35 @@ export { BatchListenerFailedError } from './errors/batch-listener-failed.error.j
 export { UnsupportedSchemaError } from './errors/unsupported-schema.error.js';
 export type { RecordCoordinates } from './errors/record-coordinates.js';
 
+// Health, lag and metrics
+export { KafkaHealthModule } from './health/kafka-health.module.js';
+export type { KafkaHealthModuleOptions } from './health/kafka-health.options.js';
+export { KafkaHealthController } from './health/kafka-health.controller.js';
+export { KafkaBrokerHealthIndicator } from './health/kafka-broker.health-indicator.js';
+export { KafkaConsumerReadinessIndicator } from './health/kafka-consumer-readiness.health-indicator.js';
+export { KafkaConsumerLivenessIndicator } from './health/kafka-consumer-liveness.health-indicator.js';
+export { KafkaLagHealthIndicator } from './health/kafka-lag.health-indicator.js';
+export type { LivenessProblem } from './health/consumer-liveness.js';
+export type { GroupLagDetail, PartitionLagDetail } from './health/lag-verdict.js';
+export { LagSampler } from './lag/lag-sampler.service.js';
+export type { LagSamplerOptions } from './lag/lag-sampler.options.js';
+export type {
+  GroupLag,
+  LagSampleCost,
+  LagSnapshot,
+  PartitionLag,
+  TopicPartitionOffsets,
+} from './lag/lag-sample.js';
+export type { GroupLagStatus, PartitionLagStatus } from './lag/lag-status.js';
+export { toBurrowConsumerStatus } from './lag/burrow-consumer-status.js';
+export type {
+  BurrowConsumerStatusResponse,
+  BurrowOffset,
+  BurrowPartitionStatus,
+} from './lag/burrow-consumer-status.js';
+export { KafkaMetrics } from './metrics/kafka-metrics.service.js';
+export { KAFKA_METRICS_REGISTRY } from './metrics/kafka-metrics.constants.js';
+
 // Error handling strategies
 export type {
   ErrorHandlingOptions,

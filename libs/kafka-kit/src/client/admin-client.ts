@@ -1,5 +1,36 @@
 import type { Admin, ITopicConfig } from 'kafkajs';
 import type { TopicDeclaration } from '../interfaces/topic-declaration.interface.js';
+import { withTimeout } from './with-timeout.js';
+
+/** What `describeCluster` reports. */
+export interface ClusterDescription {
+  clusterId: string;
+  /** Node id of the active controller, or `null` when the cluster does not know one. */
+  controller: number | null;
+  brokers: { nodeId: number; host: string; port: number }[];
+}
+
+/** Log offsets of one partition; `high` is the log-end offset, `low` the oldest offset kept. */
+export interface PartitionLogOffsets {
+  partition: number;
+  high: string;
+  low: string;
+}
+
+/** A group's committed offset for one partition; `'-1'` when nothing is committed. */
+export interface CommittedOffset {
+  topic: string;
+  partition: number;
+  offset: string;
+}
+
+/** What `describeGroups` reports about one group. */
+export interface GroupDescription {
+  groupId: string;
+  /** Kafka's group state: Stable, PreparingRebalance, CompletingRebalance, Empty, Dead. */
+  state: string;
+  members: number;
+}
 
 /** The admin calls the library needs, over one lazily connected kafkajs admin. */
 export class AdminClient {
@@ -33,6 +64,46 @@ export class AdminClient {
   async increasePartitions(topic: string, count: number): Promise<void> {
     await this.ready();
     await this.admin.createPartitions({ topicPartitions: [{ topic, count }] });
+  }
+
+  /** Cluster id, controller and live brokers. */
+  describeCluster(timeoutMs: number): Promise<ClusterDescription> {
+    return this.timed('describeCluster', timeoutMs, () => this.admin.describeCluster());
+  }
+
+  /** Log-end (high) and oldest (low) offsets of every partition of `topic`. */
+  async topicOffsets(topic: string, timeoutMs: number): Promise<PartitionLogOffsets[]> {
+    const offsets = await this.timed(`fetchTopicOffsets(${topic})`, timeoutMs, () =>
+      this.admin.fetchTopicOffsets(topic),
+    );
+    return offsets.map(({ partition, high, low }) => ({ partition, high, low }));
+  }
+
+  /**
+   * Committed offsets of `groupId` on every topic it has committed to. Read-only: it never
+   * passes `resolveOffsets`, which would write the group's offsets.
+   */
+  async committedOffsets(groupId: string, timeoutMs: number): Promise<CommittedOffset[]> {
+    const topics = await this.timed(`fetchOffsets(${groupId})`, timeoutMs, () =>
+      this.admin.fetchOffsets({ groupId }),
+    );
+    return topics.flatMap(({ topic, partitions }) =>
+      partitions.map(({ partition, offset }) => ({ topic, partition, offset })),
+    );
+  }
+
+  /** State and member count of each group (one request per group coordinator). */
+  async describeGroups(groupIds: string[], timeoutMs: number): Promise<GroupDescription[]> {
+    if (groupIds.length === 0) return [];
+    const { groups } = await this.timed('describeGroups', timeoutMs, () =>
+      this.admin.describeGroups(groupIds),
+    );
+    return groups.map((g) => ({ groupId: g.groupId, state: g.state, members: g.members.length }));
+  }
+
+  // The timeout covers connecting too: with the broker down, connect() is what hangs.
+  private timed<T>(request: string, timeoutMs: number, call: () => Promise<T>): Promise<T> {
+    return withTimeout(this.ready().then(call), timeoutMs, request);
   }
 
   async disconnect(): Promise<void> {

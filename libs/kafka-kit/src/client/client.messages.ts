@@ -1,0 +1,4 @@
+// User-facing text of the client layer.
+
+export const adminRequestTimedOut = (request: string, timeoutMs: number): string =>
+  `Kafka admin request ${request} did not answer within ${timeoutMs} ms`;

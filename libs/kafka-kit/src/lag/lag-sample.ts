@@ -1,0 +1,90 @@
+import type { StoredCommitSample } from './commit-window.js';
+import type { GroupLagStatus, PartitionLagStatus } from './lag-status.js';
+
+/** One partition of a group, as the lag sampler last saw it. */
+export interface PartitionLag {
+  readonly topic: string;
+  readonly partition: number;
+  /** The group's committed offset, or `null` when nothing is committed. */
+  readonly committedOffset: string | null;
+  /** The partition's log-end offset (high watermark). */
+  readonly logEndOffset: string;
+  /** The oldest offset still in the log. */
+  readonly oldestOffset: string;
+  /** Offset lag: log-end minus committed. `null` (unknown, not zero) when nothing is committed. */
+  readonly lag: number | null;
+  /**
+   * Seconds behind: how long ago the record at the committed offset reached the log,
+   * interpolated from the sampled end offsets. `null` when unknown.
+   */
+  readonly timeLagSeconds: number | null;
+  /** True when the committed offset predates every sample, so the time lag is a lower bound. */
+  readonly timeLagLowerBound: boolean;
+  /**
+   * Position lag the consumer saw in its last batch (log end minus fetch position), for the
+   * app's own groups; `null` for groups of other apps.
+   */
+  readonly positionLag: string | null;
+  /** Burrow's verdict from the commit window. */
+  readonly status: PartitionLagStatus;
+  /** The commit window, oldest first (Burrow's `start` is the first, `end` the last). */
+  readonly window: readonly StoredCommitSample[];
+  /** How full the window is, 0..1 (Burrow's `complete`). */
+  readonly complete: number;
+}
+
+/** One group's lag at the last sample. */
+export interface GroupLag {
+  readonly groupId: string;
+  /** Epoch ms of the sample. */
+  readonly sampledAt: number;
+  /** True for a group this app consumes with. */
+  readonly own: boolean;
+  /** Kafka's group state (Stable, Empty, ...), or `null` when it could not be described. */
+  readonly groupState: string | null;
+  /** Members in the group, or `null` when it could not be described. */
+  readonly members: number | null;
+  /** Burrow's group verdict: worst partition, STOP/STALL/REWIND shown as ERR. */
+  readonly status: GroupLagStatus;
+  /** Sum of the known partition lags. */
+  readonly totalLag: number;
+  /** The partition with the highest known lag (records-lag-max), or `null`. */
+  readonly maxLag: PartitionLag | null;
+  /** The highest known time lag over the partitions, in seconds, or `null`. */
+  readonly maxTimeLagSeconds: number | null;
+  /** Partitions with nothing committed, left out of the totals. */
+  readonly unknownLagPartitions: number;
+  /** Mean window fullness over the partitions, 0..1. */
+  readonly complete: number;
+  readonly partitions: readonly PartitionLag[];
+  /** Why the last sample of this group failed; its other fields are from the sample before. */
+  readonly error?: string;
+}
+
+/** Offsets of one topic partition, for the topic metrics. */
+export interface TopicPartitionOffsets {
+  readonly topic: string;
+  readonly partition: number;
+  readonly logEndOffset: string;
+  readonly oldestOffset: string;
+}
+
+/** What one sample cost, for operators sizing the interval. */
+export interface LagSampleCost {
+  /** Wall time of the sample, in milliseconds. */
+  readonly durationMs: number;
+  /** Admin calls made (DescribeGroups + OffsetFetch per group + offsets per topic). */
+  readonly adminCalls: number;
+  readonly groups: number;
+  readonly topics: number;
+  readonly partitions: number;
+}
+
+/** Everything the lag sampler knows after its last sample. */
+export interface LagSnapshot {
+  /** Epoch ms of the last completed sample; 0 before the first. */
+  readonly sampledAt: number;
+  readonly groups: readonly GroupLag[];
+  readonly topics: readonly TopicPartitionOffsets[];
+  readonly cost: LagSampleCost | null;
+}

@@ -1,0 +1,213 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import type { CommittedOffset, GroupDescription, PartitionLogOffsets } from '../client/admin-client.js';
+import { KafkaConnection } from '../client/kafka-connection.js';
+import { ConsumerStateService } from '../consumer/consumer-state.service.js';
+import { EndOffsetHistory } from './end-offset-history.js';
+import { GroupLagTracker } from './group-lag-tracker.js';
+import type { GroupLag, LagSnapshot, TopicPartitionOffsets } from './lag-sample.js';
+import {
+  LAG_SAMPLER_OPTIONS,
+  resolveLagSamplerOptions,
+  type LagSamplerOptions,
+  type ResolvedLagSamplerOptions,
+} from './lag-sampler.options.js';
+import { groupSampleFailed, sampleFailed } from './lag.messages.js';
+import { mapLimit } from './map-limit.js';
+
+const describeError = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/**
+ * Samples consumer-group lag every `intervalMs` through the app's one admin connection:
+ * committed offsets (read-only), log-end offsets, group members. Feeds each partition's commit
+ * window and Burrow's evaluator, and keeps the last result for health checks and metrics,
+ * which read it without touching the broker.
+ */
+@Injectable()
+export class LagSampler implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('KafkaLagSampler');
+  private readonly options: ResolvedLagSamplerOptions;
+  private readonly trackers = new Map<string, GroupLagTracker>();
+  private readonly histories = new Map<string, EndOffsetHistory>();
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<LagSnapshot>;
+  private last: LagSnapshot = { sampledAt: 0, groups: [], topics: [], cost: null };
+
+  constructor(
+    private readonly connection: KafkaConnection,
+    private readonly consumers: ConsumerStateService,
+    @Inject(LAG_SAMPLER_OPTIONS) options: LagSamplerOptions,
+  ) {
+    this.options = resolveLagSamplerOptions(options);
+  }
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.sample(), this.options.intervalMs);
+    // A lag sampler must never keep a process alive that is otherwise done.
+    this.timer.unref();
+    void this.sample();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.timer);
+  }
+
+  /** The result of the last completed sample. */
+  snapshot(): LagSnapshot {
+    return this.last;
+  }
+
+  /** One group of the last sample, or undefined when it is not sampled. */
+  group(groupId: string): GroupLag | undefined {
+    return this.last.groups.find((g) => g.groupId === groupId);
+  }
+
+  /**
+   * Samples now (or joins the sample in flight) and resolves with the new snapshot. Never
+   * rejects: failures are logged and kept on the affected groups.
+   */
+  sample(): Promise<LagSnapshot> {
+    this.running ??= this.sampleOnce()
+      .catch((error: unknown) => {
+        this.logger.warn(sampleFailed(describeError(error)));
+        return this.last;
+      })
+      .finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private groupIds(): string[] {
+    const own = this.options.ownGroups ? this.consumers.all().map((g) => g.groupId) : [];
+    return [...new Set([...own, ...this.options.groups])];
+  }
+
+  private async sampleOnce(): Promise<LagSnapshot> {
+    const started = Date.now();
+    const { requestTimeoutMs: timeout, concurrency } = this.options;
+    const admin = this.connection.admin();
+    const groupIds = this.groupIds();
+    const own = new Map(this.consumers.all().map((g) => [g.groupId, g]));
+
+    const described = await admin.describeGroups(groupIds, timeout).catch((): GroupDescription[] => []);
+    const committed = await mapLimit(groupIds, concurrency, (id) =>
+      admin.committedOffsets(id, timeout).then(
+        (offsets): CommittedOffset[] | Error => offsets,
+        (error: unknown) => new Error(describeError(error)),
+      ),
+    );
+    const topicsOf = (id: string) => new Set(Object.keys(own.get(id)?.assignment ?? {}));
+    const topics = [
+      ...new Set(
+        groupIds.flatMap((id, i) => {
+          const c = committed[i]!;
+          return [...topicsOf(id), ...(c instanceof Error ? [] : c.map((o) => o.topic))];
+        }),
+      ),
+    ].sort();
+    const fetched = await mapLimit(topics, concurrency, (topic) =>
+      admin.topicOffsets(topic, timeout).then(
+        (offsets): PartitionLogOffsets[] | Error => offsets,
+        (error: unknown) => new Error(describeError(error)),
+      ),
+    );
+    const now = Date.now();
+    const topicOffsets = new Map<string, PartitionLogOffsets[]>();
+    const topicErrors = new Map<string, Error>();
+    topics.forEach((t, i) => {
+      const result = fetched[i]!;
+      if (result instanceof Error) topicErrors.set(t, result);
+      else topicOffsets.set(t, result);
+    });
+    const topicRows: TopicPartitionOffsets[] = [];
+    for (const [topic, partitions] of topicOffsets) {
+      for (const p of partitions) {
+        this.history(`${topic}:${p.partition}`).record(p.high, now);
+        topicRows.push({ topic, partition: p.partition, logEndOffset: p.high, oldestOffset: p.low });
+      }
+    }
+
+    const groups = groupIds.map((groupId, i) => {
+      const result = committed[i]!;
+      // A group is only as complete as its slowest input: partial offsets would fake a low lag.
+      const failedTopic =
+        result instanceof Error
+          ? undefined
+          : [...topicsOf(groupId), ...result.map((o) => o.topic)].find((t) => topicErrors.has(t));
+      const offsets = failedTopic === undefined ? result : topicErrors.get(failedTopic)!;
+      const previous = this.group(groupId);
+      if (offsets instanceof Error) {
+        this.logger.warn(groupSampleFailed(groupId, offsets.message));
+        return previous
+          ? { ...previous, error: offsets.message }
+          : this.emptyGroup(groupId, now, own.has(groupId), offsets.message);
+      }
+      const description = described.find((d) => d.groupId === groupId);
+      const activity = own.get(groupId)?.activity ?? [];
+      return this.tracker(groupId).observe({
+        now,
+        own: own.has(groupId),
+        groupState: description?.state ?? null,
+        members: description && description.state !== 'Dead' ? description.members : null,
+        committed: offsets,
+        topics: topicsOf(groupId),
+        topicOffsets,
+        histories: this.histories,
+        positionLags: new Map(activity.map((a) => [`${a.topic}:${a.partition}`, a.positionLag])),
+      });
+    });
+    this.last = {
+      sampledAt: now,
+      groups,
+      topics: topicRows,
+      cost: {
+        durationMs: Date.now() - started,
+        adminCalls: 1 + groupIds.length + topics.length,
+        groups: groupIds.length,
+        topics: topics.length,
+        partitions: topicRows.length,
+      },
+    };
+    return this.last;
+  }
+
+  private emptyGroup(groupId: string, now: number, own: boolean, error: string): GroupLag {
+    return {
+      groupId,
+      sampledAt: now,
+      own,
+      groupState: null,
+      members: null,
+      status: 'NOTFOUND',
+      totalLag: 0,
+      maxLag: null,
+      maxTimeLagSeconds: null,
+      unknownLagPartitions: 0,
+      complete: 0,
+      partitions: [],
+      error,
+    };
+  }
+
+  private tracker(groupId: string): GroupLagTracker {
+    let tracker = this.trackers.get(groupId);
+    if (!tracker) {
+      tracker = new GroupLagTracker(groupId, this.options.intervals, this.options.allowedLag);
+      this.trackers.set(groupId, tracker);
+    }
+    return tracker;
+  }
+
+  private history(id: string): EndOffsetHistory {
+    let history = this.histories.get(id);
+    if (!history) {
+      history = new EndOffsetHistory();
+      this.histories.set(id, history);
+    }
+    return history;
+  }
+}

@@ -1,0 +1,6 @@
+// User-facing text of lag sampling.
+
+export const sampleFailed = (reason: string): string => `Lag sample failed: ${reason}`;
+
+export const groupSampleFailed = (groupId: string, reason: string): string =>
+  `Lag of group ${groupId} could not be sampled: ${reason}`;

@@ -1,0 +1,35 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import type { Registry } from 'prom-client';
+import { ConsumerStateService } from '../consumer/consumer-state.service.js';
+import { LagSampler } from '../lag/lag-sampler.service.js';
+import { KafkaProducer } from '../producer/kafka-producer.js';
+import { registerConsumerMetrics } from './consumer-metrics.js';
+import { KAFKA_METRICS_REGISTRY } from './kafka-metrics.constants.js';
+import { registerLagMetrics } from './lag-metrics.js';
+import { registerProducerMetrics } from './producer-metrics.js';
+
+/**
+ * Registers the library's Prometheus metrics on the injected registry and renders them. Gauges
+ * are filled at scrape time from in-process state; only counters and the handler histogram
+ * are updated as records flow.
+ */
+@Injectable()
+export class KafkaMetrics implements OnModuleInit {
+  constructor(
+    @Inject(KAFKA_METRICS_REGISTRY) readonly registry: Registry,
+    private readonly consumers: ConsumerStateService,
+    private readonly sampler: LagSampler,
+    private readonly producer: KafkaProducer,
+  ) {}
+
+  onModuleInit(): void {
+    registerLagMetrics(this.registry, this.sampler);
+    registerConsumerMetrics(this.registry, this.consumers);
+    registerProducerMetrics(this.registry, this.producer);
+  }
+
+  /** The Prometheus text exposition of the registry, and its content type. */
+  async render(): Promise<{ contentType: string; body: string }> {
+    return { contentType: this.registry.contentType, body: await this.registry.metrics() };
+  }
+}
