@@ -1,8 +1,9 @@
-import { CompressionCodecs, CompressionTypes } from 'kafkajs';
+import type { CompressionTypes as CompressionType } from 'kafkajs';
+import { CompressionCodecs, CompressionTypes } from './kafkajs.js';
 import { InvalidKafkaOptionsError } from '../errors/invalid-kafka-options.error.js';
 import type { CompressionCodec } from '../interfaces/producer-options.interface.js';
 
-export const KAFKAJS_COMPRESSION: Record<CompressionCodec, CompressionTypes> = {
+export const KAFKAJS_COMPRESSION: Record<CompressionCodec, CompressionType> = {
   none: CompressionTypes.None,
   gzip: CompressionTypes.GZIP,
   snappy: CompressionTypes.Snappy,

@@ -1,4 +1,5 @@
-import { Kafka, type KafkaConfig, type SASLOptions } from 'kafkajs';
+import type { Kafka as KafkaClient, KafkaConfig, SASLOptions } from 'kafkajs';
+import { Kafka } from './kafkajs.js';
 import type { KafkaModuleOptions } from '../interfaces/kafka-module-options.interface.js';
 import { parseBrokers } from '../module/kafka-options.validator.js';
 import { AdminClient } from './admin-client.js';
@@ -29,7 +30,7 @@ export function toKafkaConfig(options: KafkaModuleOptions): KafkaConfig {
  * through the producer, consumer and admin wrappers it hands out, never through kafkajs.
  */
 export class KafkaConnection {
-  private readonly kafka: Kafka;
+  private readonly kafka: KafkaClient;
   private sharedAdmin?: AdminClient;
 
   constructor(options: KafkaModuleOptions) {

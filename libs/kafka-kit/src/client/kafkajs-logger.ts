@@ -1,8 +1,9 @@
 import { Logger } from '@nestjs/common';
-import { logLevel, type logCreator } from 'kafkajs';
+import type { logCreator, logLevel as LogLevel } from 'kafkajs';
+import { logLevel } from './kafkajs.js';
 import type { KafkaLogLevel } from '../interfaces/kafka-module-options.interface.js';
 
-export const KAFKAJS_LOG_LEVEL: Record<KafkaLogLevel, logLevel> = {
+export const KAFKAJS_LOG_LEVEL: Record<KafkaLogLevel, LogLevel> = {
   nothing: logLevel.NOTHING,
   error: logLevel.ERROR,
   warn: logLevel.WARN,

@@ -1,0 +1,5 @@
+// kafkajs is CommonJS: Node's ESM loader only guarantees its default export, so the runtime
+// values are taken from it here, once. Types are imported directly with `import type`.
+import kafkajs from 'kafkajs';
+
+export const { Kafka, logLevel, CompressionCodecs, CompressionTypes } = kafkajs;
