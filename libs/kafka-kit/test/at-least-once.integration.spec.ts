@@ -1,0 +1,55 @@
+import { Injectable, type INestApplicationContext } from '@nestjs/common';
+import { KafkaConsumer, KafkaListener, KafkaProducer, Payload } from 'nest-kafka-kit';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startChildApp, type ChildApp } from './child-app.js';
+import { kafkaBrokers, startKafkaApp, uniqueName, waitFor } from './support.js';
+
+describe('at-least-once', () => {
+  let child: ChildApp | undefined;
+  let app: INestApplicationContext | undefined;
+  afterEach(async () => {
+    child?.process.kill('SIGKILL');
+    await app?.close();
+  });
+
+  it('delivers a record again after the consumer handling it is killed -9 before committing', async () => {
+    const topic = uniqueName('kill9');
+    const groupId = uniqueName('kill9-group');
+    const handled: string[] = [];
+
+    @Injectable()
+    @KafkaConsumer({ groupId, fromBeginning: true, sessionTimeoutMs: 6000, heartbeatIntervalMs: 1000 })
+    class Survivor {
+      @KafkaListener(topic, { format: 'string' })
+      async handle(@Payload() value: string) {
+        handled.push(value);
+      }
+    }
+
+    // The survivor app provisions the topic and produces; its own group member joins later.
+    app = await startKafkaApp([], { topics: [{ topic, partitions: 1 }] });
+    await app.get(KafkaProducer).send(topic, [{ value: 'first' }, { value: 'block' }]);
+    await app.close();
+
+    child = await startChildApp('blocking-consumer.app.ts', {
+      KAFKA_BROKERS: kafkaBrokers().join(','),
+      TOPIC: topic,
+      GROUP_ID: groupId,
+    });
+    await waitFor('the child to be handling "block"', () => child!.output().includes('handling 1 block'), {
+      timeoutMs: 60_000,
+    });
+    child.process.kill('SIGKILL');
+    await waitFor(
+      'the child to die',
+      () => child!.process.exitCode !== null || child!.process.signalCode !== null,
+    );
+
+    // The group notices the dead member after its session timeout (6 s) and reassigns.
+    app = await startKafkaApp([Survivor]);
+    await waitFor('the uncommitted records to be redelivered', () => handled.includes('block'), {
+      timeoutMs: 30_000,
+    });
+    expect(handled).toEqual(['first', 'block']);
+  }, 120_000);
+});
