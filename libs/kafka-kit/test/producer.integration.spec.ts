@@ -115,7 +115,7 @@ describe('KafkaProducer', () => {
     );
   });
 
-  it.each<CompressionCodec>(['gzip', 'snappy', 'lz4'])(
+  it.each<CompressionCodec>(['gzip', 'snappy', 'lz4', 'zstd'])(
     'round-trips %s-compressed records',
     async (compression) => {
       const topic = await createTopic(1);

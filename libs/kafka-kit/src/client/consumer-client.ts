@@ -1,3 +1,4 @@
+import { registerInstalledCodecs } from './compression-codecs.js';
 import type { Consumer, EachBatchPayload, IHeaders, Kafka } from 'kafkajs';
 
 /** One consumed record, as the broker sent it (kafkajs' message objects fit this shape as-is). */
@@ -110,6 +111,7 @@ export class ConsumerClient {
   }
 
   async connect(): Promise<void> {
+    await registerInstalledCodecs();
     await this.consumer.connect();
   }
 
