@@ -34,7 +34,7 @@ const at = (partition: number, offset: string): CommittedOffset => ({ topic: 't'
 describe('GroupLagTracker', () => {
   it('reports every partition of the topic, unknown lag where nothing is committed', () => {
     histories.clear();
-    const group = new GroupLagTracker('g', 10, 0).observe(
+    const group = new GroupLagTracker('g', 10, 0, 0.2).observe(
       observation(1000, [at(0, '40')], { 0: '50', 1: '7' }),
     );
     expect(group.partitions.map((p) => [p.partition, p.lag, p.committedOffset])).toEqual([
@@ -47,7 +47,7 @@ describe('GroupLagTracker', () => {
 
   it('warns while lag grows, stops when commits stop, and is OK once caught up', () => {
     histories.clear();
-    const tracker = new GroupLagTracker('g', 10, 0);
+    const tracker = new GroupLagTracker('g', 10, 0, 0.2);
     let group = tracker.observe(observation(1000, [at(0, '10')], { 0: '50' }));
     group = tracker.observe(observation(2000, [at(0, '20')], { 0: '70' }));
     group = tracker.observe(observation(3000, [at(0, '30')], { 0: '90' }));
@@ -62,9 +62,19 @@ describe('GroupLagTracker', () => {
     expect(group.partitions[0]!.timeLagSeconds).toBe(0);
   });
 
+  it('does not judge a window below the minimum completeness: one commit shows no trend', () => {
+    histories.clear();
+    const tracker = new GroupLagTracker('g', 10, 0, 0.2);
+    const first = tracker.observe(observation(1000, [at(0, '10')], { 0: '50' }));
+    expect(first.partitions[0]).toMatchObject({ status: 'OK', lag: 40, complete: 0.1 });
+    // Burrow with minimum-complete 0 calls a lone commit behind the log end a STALL.
+    const eager = new GroupLagTracker('g2', 10, 0, 0).observe(observation(1000, [at(0, '10')], { 0: '50' }));
+    expect(eager.status).toBe('ERR');
+  });
+
   it('is NOTFOUND when the group has no partitions and no members', () => {
     histories.clear();
     const o = { ...observation(1000, [], {}), members: null, topics: new Set<string>() };
-    expect(new GroupLagTracker('g', 10, 0).observe(o).status).toBe('NOTFOUND');
+    expect(new GroupLagTracker('g', 10, 0, 0.2).observe(o).status).toBe('NOTFOUND');
   });
 });

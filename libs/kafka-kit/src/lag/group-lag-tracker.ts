@@ -33,6 +33,7 @@ export class GroupLagTracker {
     readonly groupId: string,
     private readonly intervals: number,
     private readonly allowedLag: number,
+    private readonly minimumComplete: number,
   ) {}
 
   observe(o: GroupObservation): GroupLag {
@@ -86,6 +87,8 @@ export class GroupLagTracker {
     const lag = computeLag(log.high, committedOffset);
     const timeLag = lag === null ? null : (o.histories.get(id)?.timeLag(committedOffset, o.now) ?? null);
     const samples = window.commitSamples();
+    const complete = samples.length / this.intervals;
+    const judged = lag !== null && complete >= this.minimumComplete;
     return {
       topic,
       partition: log.partition,
@@ -96,12 +99,11 @@ export class GroupLagTracker {
       timeLagSeconds: timeLag?.seconds ?? null,
       timeLagLowerBound: timeLag?.lowerBound ?? false,
       positionLag: o.positionLags.get(id) ?? null,
-      status:
-        lag === null
-          ? 'OK'
-          : evaluatePartition({ ...window.toEvaluationInput(o.now, this.allowedLag), currentLag: lag }),
+      status: judged
+        ? evaluatePartition({ ...window.toEvaluationInput(o.now, this.allowedLag), currentLag: lag })
+        : 'OK',
       window: samples,
-      complete: samples.length / this.intervals,
+      complete,
     };
   }
 }

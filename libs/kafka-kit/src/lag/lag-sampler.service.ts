@@ -196,7 +196,12 @@ export class LagSampler implements OnApplicationBootstrap, OnApplicationShutdown
   private tracker(groupId: string): GroupLagTracker {
     let tracker = this.trackers.get(groupId);
     if (!tracker) {
-      tracker = new GroupLagTracker(groupId, this.options.intervals, this.options.allowedLag);
+      tracker = new GroupLagTracker(
+        groupId,
+        this.options.intervals,
+        this.options.allowedLag,
+        this.options.minimumComplete,
+      );
       this.trackers.set(groupId, tracker);
     }
     return tracker;
