@@ -104,3 +104,12 @@ export type { StopScope } from './errors/stop-on-error.strategy.js';
 export { deadLetter, retryLater, ListenerRouting } from './errors/listener-routing.js';
 export { RoutedByHandlerError } from './errors/routed-by-handler.error.js';
 export { DLQ_HEADERS, SPRING_DLQ_HEADERS, RETRY_HEADERS, REPLAY_HEADERS } from './errors/kafka-headers.js';
+export { StoppedPartitionsService } from './operator/stopped-partitions.service.js';
+export type {
+  StoppedPartitionView,
+  SkipRequest,
+  OperatorAction,
+} from './operator/stopped-partitions.service.js';
+export { PartitionNotStoppedError } from './operator/partition-not-stopped.error.js';
+export { KafkaOperatorModule } from './operator/kafka-operator.module.js';
+export type { KafkaOperatorModuleOptions } from './operator/kafka-operator.module.js';

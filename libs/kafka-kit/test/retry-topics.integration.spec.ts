@@ -76,11 +76,11 @@ describe('retry topics', () => {
     const Enrolled = enrolledListener(topic, groupId, tries, handled);
 
     app = await startKafkaApp([Enrolled]);
-    const sent = KINDS.flatMap((kind) =>
+    const sent: { key: string; value: unknown }[] = KINDS.flatMap((kind) =>
       [0, 1, 2].map((i) => ({ key: `${kind}-${i}`, value: { id: `${kind}-${i}`, kind } })),
     );
     sent.push({ key: 'invalid-0', value: { id: 'invalid-0', kind: 'nope' } });
-    sent.push({ key: 'garbage-0', value: '<xml/>' as never });
+    sent.push({ key: 'garbage-0', value: '<xml/>' });
     const producer = app.get(KafkaProducer);
     await producer.send(topic, sent);
 

@@ -8,6 +8,7 @@ import { KafkaMetadataAccessor } from '../consumer/kafka-metadata.accessor.js';
 import type { KafkaModuleOptions } from '../interfaces/kafka-module-options.interface.js';
 import { KafkaProducer } from '../producer/kafka-producer.js';
 import { FailureProducer } from '../errors/failure-producer.js';
+import { StoppedPartitionsService } from '../operator/stopped-partitions.service.js';
 import { ConfigurableModuleClass, MODULE_OPTIONS_TOKEN } from './kafka.module-definition.js';
 import { validateKafkaOptions } from './kafka-options.validator.js';
 
@@ -32,7 +33,14 @@ import { validateKafkaOptions } from './kafka-options.validator.js';
     KafkaExplorer,
     KafkaConsumersHost,
     FailureProducer,
+    StoppedPartitionsService,
   ],
-  exports: [KafkaProducer, ConsumerStateService, KafkaConnection, MODULE_OPTIONS_TOKEN],
+  exports: [
+    KafkaProducer,
+    ConsumerStateService,
+    KafkaConnection,
+    MODULE_OPTIONS_TOKEN,
+    StoppedPartitionsService,
+  ],
 })
 export class KafkaModule extends ConfigurableModuleClass {}

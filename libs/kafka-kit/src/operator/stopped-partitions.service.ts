@@ -1,0 +1,96 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { ConsumerStateService } from '../consumer/consumer-state.service.js';
+import type { StoppedPartition } from '../consumer/consumer-state.js';
+import { KafkaConsumersHost } from '../consumer/kafka-consumers.host.js';
+import { describeCoordinates } from '../errors/record-coordinates.js';
+import { notStopped, offsetMoved, retriedByOperator, skippedByOperator } from './operator.messages.js';
+import { PartitionNotStoppedError } from './partition-not-stopped.error.js';
+
+/** A partition stopped on an error, with its consumer group. */
+export interface StoppedPartitionView extends StoppedPartition {
+  groupId: string;
+}
+
+/** What an operator must say to skip a record: which one, who, and why. */
+export interface SkipRequest {
+  /** The offset the partition is stopped at, so a stale view never skips another record. */
+  offset: string;
+  /** Who decided (user id, ticket); logged. */
+  by: string;
+  /** Why the record may be lost; logged. */
+  reason: string;
+}
+
+/** One operator action, kept for the audit trail of this process. */
+export interface OperatorAction extends StoppedPartitionView {
+  action: 'retry' | 'skip';
+  by: string;
+  reason?: string;
+  at: number;
+}
+
+/**
+ * The operator's handle on stop-on-error: list stopped partitions, try the stopped record
+ * again now, or skip it (commit offset + 1) and go on. Acts on this process's consumers.
+ */
+@Injectable()
+export class StoppedPartitionsService {
+  private readonly logger = new Logger('KafkaOperator');
+  private readonly actions: OperatorAction[] = [];
+
+  constructor(
+    private readonly state: ConsumerStateService,
+    private readonly host: KafkaConsumersHost,
+  ) {}
+
+  list(): StoppedPartitionView[] {
+    return this.state.all().flatMap((g) => g.stoppedPartitions.map((s) => ({ ...s, groupId: g.groupId })));
+  }
+
+  /** Operator actions taken in this process, oldest first. */
+  history(): readonly OperatorAction[] {
+    return this.actions;
+  }
+
+  /**
+   * Resumes the partition at the stopped record, which is handled again (after a fix).
+   * @throws PartitionNotStoppedError
+   */
+  retry(groupId: string, topic: string, partition: number, by: string): StoppedPartitionView {
+    const stopped = this.find(groupId, topic, partition);
+    this.host.group(groupId)!.resumeStopped(topic, partition, false);
+    this.logger.warn(retriedByOperator(groupId, describeCoordinates(stopped), by));
+    this.actions.push({ ...stopped, action: 'retry', by, at: Date.now() });
+    return stopped;
+  }
+
+  /**
+   * Skips the stopped record: commits offset + 1 and resumes. The record is not kept anywhere.
+   * @throws PartitionNotStoppedError
+   */
+  skip(groupId: string, topic: string, partition: number, request: SkipRequest): StoppedPartitionView {
+    const stopped = this.find(groupId, topic, partition);
+    if (stopped.offset !== request.offset)
+      throw new PartitionNotStoppedError(
+        groupId,
+        topic,
+        partition,
+        offsetMoved(topic, partition, request.offset, stopped.offset),
+      );
+    this.host.group(groupId)!.resumeStopped(topic, partition, true, request.offset);
+    this.logger.warn(
+      skippedByOperator(groupId, describeCoordinates(stopped), request.by, request.reason, stopped.error),
+    );
+    this.actions.push({ ...stopped, action: 'skip', by: request.by, reason: request.reason, at: Date.now() });
+    return stopped;
+  }
+
+  private find(groupId: string, topic: string, partition: number): StoppedPartitionView {
+    const stopped = this.list().find(
+      (s) => s.groupId === groupId && s.topic === topic && s.partition === partition,
+    );
+    if (!stopped || !this.host.group(groupId))
+      throw new PartitionNotStoppedError(groupId, topic, partition, notStopped(groupId, topic, partition));
+    return stopped;
+  }
+}
