@@ -43,14 +43,6 @@ export interface LagSamplerOptions {
    */
   readonly minimumComplete?: number;
   /**
-   * How full a partition's commit window must be (0..1) before Burrow's rules judge it; below
-   * that it is OK with `complete` saying why (Burrow's `minimum-complete`). A single commit
-   * cannot show a trend: judged alone it is a STALL for any lag. The app's own stopped or stuck
-   * partitions are reported at once regardless, from the consumer's state.
-   * @default 0.2
-   */
-  readonly minimumComplete?: number;
-  /**
    * Timeout of each admin request, in milliseconds.
    * @default 5000
    */
@@ -72,7 +64,6 @@ export function resolveLagSamplerOptions(options: LagSamplerOptions = {}): Resol
     groups: options.groups ?? [],
     intervals: options.intervals ?? 10,
     allowedLag: options.allowedLag ?? 0,
-    minimumComplete: options.minimumComplete ?? 0.2,
     minimumComplete: options.minimumComplete ?? 0.2,
     requestTimeoutMs: options.requestTimeoutMs ?? 5000,
     concurrency: options.concurrency ?? 4,
