@@ -1,5 +1,6 @@
 import { registerInstalledCodecs } from './compression-codecs.js';
 import type { Consumer, EachBatchPayload, IHeaders, Kafka } from 'kafkajs';
+import { CopartitionedAssigner } from './copartitioned-assigner.js';
 
 /** One consumed record, as the broker sent it (kafkajs' message objects fit this shape as-is). */
 export interface ConsumedRecord {
@@ -41,7 +42,10 @@ export interface ConsumerClientOptions {
   sessionTimeoutMs: number;
   heartbeatIntervalMs: number;
   maxBytesPerPartition: number;
+  /** Partition p of every subscribed topic goes to one member (ordered retry needs it). */
+  copartitioned?: boolean;
   fetchMaxWaitMs: number;
+  restartOnCrash: boolean;
 }
 
 /** Consumer lifecycle events, in the library's own terms. */
@@ -64,7 +68,9 @@ export class ConsumerClient {
       sessionTimeout: options.sessionTimeoutMs,
       heartbeatInterval: options.heartbeatIntervalMs,
       maxBytesPerPartition: options.maxBytesPerPartition,
+      partitionAssigners: options.copartitioned ? [CopartitionedAssigner] : undefined,
       maxWaitTimeInMs: options.fetchMaxWaitMs,
+      retry: { restartOnFailure: async () => options.restartOnCrash },
       allowAutoTopicCreation: false,
     });
   }

@@ -72,7 +72,9 @@ export class ConsumerStateService extends EventEmitter<{ change: [ConsumerStateC
     if (error) g.lastError = { message: `${error.name}: ${error.message}`, at: Date.now() };
     if (from === to) return;
     // A stopped or crashed consumer stays so; late kafkajs events must not revive it on paper.
-    if ((from === 'stopped' || from === 'crashed') && to !== 'starting') return;
+    // kafkajs emits STOP before CRASH when it gives up, so 'stopped' may still become 'crashed'.
+    if (from === 'crashed' && to !== 'starting') return;
+    if (from === 'stopped' && to !== 'starting' && to !== 'crashed') return;
     g.state = to;
     this.emit('change', { groupId, from, to, error: error?.message });
   }

@@ -12,6 +12,7 @@ const LIBRARY_DEFAULTS: Required<ConsumerDefaults> = {
   shutdownTimeoutMs: 10_000,
   maxBytesPerPartition: 1_048_576,
   fetchMaxWaitMs: 500,
+  restartOnCrash: true,
 };
 
 export function resolveConsumerOptions(

@@ -20,6 +20,13 @@ export interface ConsumerDefaults {
    * the open fetch, so this bounds how long stopping takes. @default 500 (Java's fetch.max.wait.ms)
    */
   fetchMaxWaitMs?: number;
+  /**
+   * Whether the consumer restarts itself after kafkajs gives up on a retriable error (broker
+   * unreachable for longer than the retries). `false` leaves it crashed, which
+   * ConsumerStateService and the health checks report, for platforms that restart the pod.
+   * @default true
+   */
+  restartOnCrash?: boolean;
 }
 
 /** `@KafkaConsumer(options)`: one consumer group and what all its listeners share. */

@@ -1,0 +1,118 @@
+import { Injectable, type INestApplicationContext, type LoggerService } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  ConsumerStateService,
+  KafkaConsumer,
+  KafkaListener,
+  KafkaModule,
+  type KafkaModuleOptions,
+} from 'nest-kafka-kit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { down, isAlive, killBroker, up, type ClusterState } from '../embedded/cluster.mjs';
+import { uniqueName, waitFor } from './support.js';
+
+/** A Nest logger that keeps every line, to see what reached Nest's logging. */
+class CapturingLogger implements LoggerService {
+  readonly lines: { level: string; context: string; message: string }[] = [];
+  // Nest passes the logger's context as the last argument (after an optional stack).
+  private keep =
+    (level: string) =>
+    (message: unknown, ...params: unknown[]) =>
+      void this.lines.push({ level, context: String(params.at(-1)), message: String(message) });
+  log = this.keep('log');
+  error = this.keep('error');
+  warn = this.keep('warn');
+  debug = this.keep('debug');
+  verbose = this.keep('verbose');
+}
+
+async function appWith(options: KafkaModuleOptions, providers: unknown[], logger: LoggerService) {
+  const moduleRef = await Test.createTestingModule({
+    imports: [KafkaModule.forRoot(options)],
+    providers: providers as never[],
+  }).compile();
+  const app = moduleRef.createNestApplication({ logger });
+  await app.init();
+  return app;
+}
+
+describe('crashes and logs are never silent', () => {
+  it("routes kafkajs' logs through Nest's Logger at the matching level", async () => {
+    const logger = new CapturingLogger();
+    // Nothing listens on this port: kafkajs logs connection errors, then startup fails.
+    const failed = await appWith(
+      { brokers: '127.0.0.1:1', retry: { retries: 0 }, logLevel: 'error', topics: [{ topic: 'never' }] },
+      [],
+      logger,
+    ).then(
+      () => undefined,
+      (err: Error) => err,
+    );
+    expect(failed).toBeInstanceOf(Error);
+    const kafkajsLines = logger.lines.filter((l) => l.context === 'Kafka');
+    expect(kafkajsLines.length).toBeGreaterThan(0);
+    expect(kafkajsLines.every((l) => l.level === 'error')).toBe(true);
+    expect(
+      kafkajsLines.some((l) => /Connection error: connect ECONNREFUSED 127\.0\.0\.1:1/.test(l.message)),
+    ).toBe(true);
+  });
+
+  describe('a consumer whose broker dies', () => {
+    // Its own broker, so killing it disturbs no other test.
+    const port = 49092;
+    const stateDir = mkdtempSync(join(tmpdir(), 'crash-kafka-'));
+    let cluster: ClusterState;
+    let app: INestApplicationContext;
+    const groupId = uniqueName('crashing');
+    const logger = new CapturingLogger();
+
+    beforeAll(async () => {
+      ({ cluster } = await up({ port, stateDir, heapMb: 384, log: () => {} }));
+    }, 120_000);
+    afterAll(async () => {
+      await app?.close().catch(() => {});
+      await down({ port, stateDir, log: () => {} });
+      rmSync(stateDir, { recursive: true, force: true });
+    });
+
+    it('is reported crashed, with its error, when it will not restart', async () => {
+      const topic = uniqueName('crash');
+      @Injectable()
+      @KafkaConsumer({ groupId, restartOnCrash: false })
+      class DoomedListener {
+        @KafkaListener(topic, { topic: { partitions: 1 } })
+        async handle() {}
+      }
+      app = await appWith(
+        {
+          brokers: `127.0.0.1:${port}`,
+          retry: { retries: 1, initialRetryTimeMs: 100, maxRetryTimeMs: 500 },
+          connectionTimeoutMs: 500,
+          logLevel: 'nothing',
+        },
+        [DoomedListener],
+        logger,
+      );
+      const state = app.get(ConsumerStateService);
+      expect(state.get(groupId)?.state).toBe('running');
+
+      killBroker(cluster.brokers[0]!);
+      await waitFor('the broker to die', () => !isAlive(cluster.brokers[0]!.pid));
+      const crashed = await waitFor(
+        'the consumer to be reported crashed',
+        () => {
+          const g = state.get(groupId);
+          return g?.state === 'crashed' && g;
+        },
+        { timeoutMs: 60_000 },
+      );
+      expect(crashed.lastError?.message).toBeTruthy();
+      expect(logger.lines.some((l) => l.level === 'error' && l.message.includes('will NOT restart'))).toBe(
+        true,
+      );
+    }, 90_000);
+  });
+});
