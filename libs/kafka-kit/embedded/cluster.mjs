@@ -11,7 +11,8 @@ import { brokerProperties, log4j1Config, log4j2Config } from './config-files.mjs
 
 /** The newest 4.x on which the whole suite passes with kafkajs 2.2.4. */
 export const DEFAULT_KAFKA_VERSION = '4.3.1';
-export const DEFAULT_PORT = 9092;
+/** 9092, or KAFKA_PORT when set (e.g. to run a second suite beside a broker already on 9092). */
+export const DEFAULT_PORT = Number(process.env.KAFKA_PORT ?? 9092);
 /** Pid files, configs, data and logs: `.kafka/` in the directory the tests or CLI run from. */
 export const DEFAULT_STATE_DIR = resolve(process.env.KAFKA_KIT_STATE_DIR ?? '.kafka');
 /** Controller (KRaft quorum) ports sit this far above the client ports. */

@@ -4,7 +4,7 @@ import type * as Launcher from '../../embedded/cluster.mjs';
 export interface EmbeddedKafkaOptions {
   /** @default 1 */
   brokers?: number;
-  /** First client port; brokers use port..port+n-1, controllers port+100... @default 9092 */
+  /** First client port; brokers use port..port+n-1, controllers port+100... @default KAFKA_PORT, else 9092 */
   port?: number;
   /** Apache Kafka version (its jars come from Maven Central once, then from a cache). @default 4.3.1 */
   version?: string;
