@@ -1,15 +1,17 @@
 import { Injectable, type INestApplicationContext } from '@nestjs/common';
 import { KafkaConsumer, KafkaListener, KafkaProducer, Payload } from 'nest-kafka-kit';
+import { Kafka, logLevel } from 'kafkajs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startChildApp, type ChildApp } from './child-app.js';
 import { kafkaBrokers, startKafkaApp, uniqueName, waitFor } from './support.js';
 
-describe('at-least-once', () => {
+describe('delivery across processes', () => {
   let child: ChildApp | undefined;
   let app: INestApplicationContext | undefined;
   afterEach(async () => {
     child?.process.kill('SIGKILL');
     await app?.close();
+    app = undefined;
   });
 
   it('delivers a record again after the consumer handling it is killed -9 before committing', async () => {
@@ -51,5 +53,38 @@ describe('at-least-once', () => {
       timeoutMs: 30_000,
     });
     expect(handled).toEqual(['first', 'block']);
+  }, 120_000);
+
+  it('on SIGTERM lets the in-flight handler finish, commits it, and exits cleanly', async () => {
+    const topic = uniqueName('sigterm');
+    const groupId = uniqueName('sigterm-group');
+    app = await startKafkaApp([], { topics: [{ topic, partitions: 1 }] });
+    await app.get(KafkaProducer).send(topic, [{ value: 'fast' }, { value: 'slow' }]);
+    await app.close();
+    app = undefined;
+
+    child = await startChildApp('blocking-consumer.app.ts', {
+      KAFKA_BROKERS: kafkaBrokers().join(','),
+      TOPIC: topic,
+      GROUP_ID: groupId,
+    });
+    await waitFor('the child to be handling "slow"', () => child!.output().includes('handling 1 slow'), {
+      timeoutMs: 60_000,
+    });
+    child.process.kill('SIGTERM');
+    // Nest closes the app on the signal, then re-raises it: the process ends by SIGTERM.
+    const ended = await waitFor(
+      'the child to exit',
+      () => (child!.process.exitCode !== null || child!.process.signalCode !== null) && child!.process,
+      { timeoutMs: 30_000 },
+    );
+    expect(child.output()).toContain('handled 1 slow');
+    expect(ended.exitCode === 0 || ended.signalCode === 'SIGTERM').toBe(true);
+
+    const admin = new Kafka({ brokers: kafkaBrokers(), logLevel: logLevel.NOTHING }).admin();
+    await admin.connect();
+    const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
+    await admin.disconnect();
+    expect(committed!.partitions).toEqual([expect.objectContaining({ partition: 0, offset: '2' })]);
   }, 120_000);
 });
