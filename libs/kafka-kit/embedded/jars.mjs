@@ -44,7 +44,9 @@ export async function ensureJars(version, log = console.log) {
       tail = (tail + chunk).slice(-4000);
       // Progress without Maven's full chatter: one line per artifact fetched from the network.
       for (const line of chunk.split('\n')) {
-        if (line.includes('Downloaded from')) log(`  ${line.replace(/^\[INFO\]\s*/, '').trim()}`);
+        // eslint-disable-next-line no-control-regex -- Maven's JVM colours some lines anyway
+        const plain = line.replace(/\x1b\[[0-9;]*m/g, '');
+        if (plain.includes('Downloaded from')) log(`  ${plain.replace(/^\[INFO\]\s*/, '').trim()}`);
       }
     });
     mvn.on('error', (err) => reject(new Error(`cannot run mvn (is Maven installed?): ${err.message}`)));
