@@ -44,7 +44,7 @@ export async function ensureJars(version, log = console.log) {
       tail = (tail + chunk).slice(-4000);
       // Progress without Maven's full chatter: one line per artifact fetched from the network.
       for (const line of chunk.split('\n')) {
-        // eslint-disable-next-line no-control-regex -- Maven's JVM colours some lines anyway
+        // Maven's JVM colours some lines even with style.color=never.
         const plain = line.replace(/\x1b\[[0-9;]*m/g, '');
         if (plain.includes('Downloaded from')) log(`  ${plain.replace(/^\[INFO\]\s*/, '').trim()}`);
       }
