@@ -41,7 +41,8 @@ export class GroupLagTracker {
     const topics = [...new Set([...o.topics, ...o.committed.map((c) => c.topic)])].sort();
     const partitions: PartitionLag[] = [];
     for (const topic of topics) {
-      for (const log of o.topicOffsets.get(topic) ?? []) {
+      const logs = [...(o.topicOffsets.get(topic) ?? [])].sort((a, b) => a.partition - b.partition);
+      for (const log of logs) {
         const id = `${topic}:${log.partition}`;
         partitions.push(this.observePartition(o, topic, log, committed.get(id) ?? '-1', id));
       }
