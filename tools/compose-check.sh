@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
-# CI has no Docker engine, but Debian's docker-compose parses and validates the file without one.
+# CI has no Docker engine, but Debian's docker-compose parses and validates the file without one
+# (.ci/run installs it; locally: apt-get install docker-compose).
 set -euo pipefail
-if ! command -v docker-compose >/dev/null; then
-  apt-get update -qq && apt-get install -y -qq docker-compose >/dev/null
-fi
+command -v docker-compose >/dev/null || { echo "docker-compose is not installed" >&2; exit 1; }
 docker-compose -f "$(dirname "$0")/../docker-compose.yml" config -q
 echo "docker-compose.yml is valid"
