@@ -25,3 +25,5 @@ export const brokerUnreachable = (reason: string): string => `cluster unreachabl
 export const consumersNotReady = (groups: string[]): string => `not ready: ${groups.join(', ')}`;
 
 export const noConsumers = 'no consumer groups in this app';
+
+export const indicatorFailed = (reason: string): string => `health check failed: ${reason}`;

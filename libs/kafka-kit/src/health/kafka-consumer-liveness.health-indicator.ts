@@ -3,6 +3,7 @@ import { HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/term
 import { ConsumerStateService } from '../consumer/consumer-state.service.js';
 import { livenessProblems } from './consumer-liveness.js';
 import { KAFKA_HEALTH_OPTIONS } from './kafka-health.module-definition.js';
+import { neverThrow } from './never-throw.js';
 import { resolveKafkaHealthOptions, type KafkaHealthModuleOptions } from './kafka-health.options.js';
 
 /**
@@ -27,10 +28,15 @@ export class KafkaConsumerLivenessIndicator {
     key: Key = 'kafka_consumers_live' as Key,
   ): HealthIndicatorResult<Key> {
     const check = this.health.check(key);
-    const now = Date.now();
-    const groups = this.consumers.all();
-    const problems = groups.flatMap((g) => livenessProblems(g, now, this.stuckHandlerMs));
-    const states = Object.fromEntries(groups.map((g) => [g.groupId, g.state]));
-    return problems.length > 0 ? check.down({ states, problems }) : check.up({ states });
+    return neverThrow(
+      (data) => check.down(data),
+      () => {
+        const now = Date.now();
+        const groups = this.consumers.all();
+        const problems = groups.flatMap((g) => livenessProblems(g, now, this.stuckHandlerMs));
+        const states = Object.fromEntries(groups.map((g) => [g.groupId, g.state]));
+        return problems.length > 0 ? check.down({ states, problems }) : check.up({ states });
+      },
+    );
   }
 }

@@ -3,6 +3,7 @@ import { HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/term
 import { ConsumerStateService } from '../consumer/consumer-state.service.js';
 import { groupReadiness } from './consumer-readiness.js';
 import { consumersNotReady, noConsumers } from './health.messages.js';
+import { neverThrow } from './never-throw.js';
 
 /** Every consumer group of the app has joined and has its assignment (not starting or rebalancing). */
 @Injectable()
@@ -17,11 +18,16 @@ export class KafkaConsumerReadinessIndicator {
     key: Key = 'kafka_consumers_ready' as Key,
   ): HealthIndicatorResult<Key> {
     const check = this.health.check(key);
-    const groups = this.consumers.all().map(groupReadiness);
-    if (groups.length === 0) return check.up({ message: noConsumers, groups });
-    const waiting = groups.filter((g) => !g.ready).map((g) => g.groupId);
-    return waiting.length > 0
-      ? check.down({ message: consumersNotReady(waiting), groups })
-      : check.up({ groups });
+    return neverThrow(
+      (data) => check.down(data),
+      () => {
+        const groups = this.consumers.all().map(groupReadiness);
+        if (groups.length === 0) return check.up({ message: noConsumers, groups });
+        const waiting = groups.filter((g) => !g.ready).map((g) => g.groupId);
+        return waiting.length > 0
+          ? check.down({ message: consumersNotReady(waiting), groups })
+          : check.up({ groups });
+      },
+    );
   }
 }

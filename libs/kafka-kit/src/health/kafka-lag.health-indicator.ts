@@ -11,6 +11,7 @@ import {
   type ResolvedKafkaHealthOptions,
 } from './kafka-health.options.js';
 import { lagVerdict } from './lag-verdict.js';
+import { neverThrow } from './never-throw.js';
 
 /**
  * Per group: down when Burrow's verdict is ERR (or a partition is stopped or stuck, which the
@@ -33,15 +34,20 @@ export class KafkaLagHealthIndicator {
   /** @param key the key of this check in the health response. */
   check<const Key extends string = 'kafka_lag'>(key: Key = 'kafka_lag' as Key): HealthIndicatorResult<Key> {
     const check = this.health.check(key);
-    const snapshot = this.sampler.snapshot();
-    if (snapshot.sampledAt === 0) return check.up({ message: noLagSampleYet });
-    const now = Date.now();
-    const problems = this.consumers
-      .all()
-      .flatMap((g) => livenessProblems(g, now, this.options.stuckHandlerMs));
-    const verdict = lagVerdict(snapshot.groups, problems, this.options);
-    const data = { sampledAt: snapshot.sampledAt, groups: verdict.groups };
-    if (verdict.status === 'down') return check.down(data);
-    return verdict.status === 'degraded' ? check.degraded(data) : check.up(data);
+    return neverThrow(
+      (data) => check.down(data),
+      () => {
+        const snapshot = this.sampler.snapshot();
+        if (snapshot.sampledAt === 0) return check.up({ message: noLagSampleYet });
+        const now = Date.now();
+        const problems = this.consumers
+          .all()
+          .flatMap((g) => livenessProblems(g, now, this.options.stuckHandlerMs));
+        const verdict = lagVerdict(snapshot.groups, problems, this.options);
+        const data = { sampledAt: snapshot.sampledAt, groups: verdict.groups };
+        if (verdict.status === 'down') return check.down(data);
+        return verdict.status === 'degraded' ? check.degraded(data) : check.up(data);
+      },
+    );
   }
 }

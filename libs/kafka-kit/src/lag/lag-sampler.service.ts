@@ -8,6 +8,7 @@ import {
 import type { CommittedOffset, GroupDescription, PartitionLogOffsets } from '../client/admin-client.js';
 import { KafkaConnection } from '../client/kafka-connection.js';
 import { ConsumerStateService } from '../consumer/consumer-state.service.js';
+import type { ConsumerGroupStatus } from '../consumer/consumer-state.js';
 import { EndOffsetHistory } from './end-offset-history.js';
 import { GroupLagTracker } from './group-lag-tracker.js';
 import type { GroupLag, LagSnapshot, TopicPartitionOffsets } from './lag-sample.js';
@@ -17,10 +18,22 @@ import {
   type LagSamplerOptions,
   type ResolvedLagSamplerOptions,
 } from './lag-sampler.options.js';
-import { groupSampleFailed, sampleFailed } from './lag.messages.js';
+import { groupSampleFailed, groupSampleRecovered, sampleFailed } from './lag.messages.js';
 import { mapLimit } from './map-limit.js';
 
 const describeError = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+const assignedTopics = (group: ConsumerGroupStatus | undefined): Set<string> =>
+  new Set(Object.keys(group?.assignment ?? {}));
+
+/** What every group of one sample is judged against. */
+interface SampleContext {
+  now: number;
+  own: ReadonlyMap<string, ConsumerGroupStatus>;
+  described: readonly GroupDescription[];
+  topicOffsets: ReadonlyMap<string, readonly PartitionLogOffsets[]>;
+  topicErrors: ReadonlyMap<string, Error>;
+}
 
 /**
  * Samples consumer-group lag every `intervalMs` through the app's one admin connection:
@@ -34,6 +47,9 @@ export class LagSampler implements OnApplicationBootstrap, OnApplicationShutdown
   private readonly options: ResolvedLagSamplerOptions;
   private readonly trackers = new Map<string, GroupLagTracker>();
   private readonly histories = new Map<string, EndOffsetHistory>();
+  // Groups whose last sample failed: an outage is logged when it starts and when it ends, not
+  // once per interval.
+  private readonly failing = new Set<string>();
   private timer?: NodeJS.Timeout;
   private running?: Promise<LagSnapshot>;
   private last: LagSnapshot = { sampledAt: 0, groups: [], topics: [], cost: null };
@@ -100,7 +116,7 @@ export class LagSampler implements OnApplicationBootstrap, OnApplicationShutdown
         (error: unknown) => new Error(describeError(error)),
       ),
     );
-    const topicsOf = (id: string) => new Set(Object.keys(own.get(id)?.assignment ?? {}));
+    const topicsOf = (id: string) => assignedTopics(own.get(id));
     const topics = [
       ...new Set(
         groupIds.flatMap((id, i) => {
@@ -131,35 +147,8 @@ export class LagSampler implements OnApplicationBootstrap, OnApplicationShutdown
       }
     }
 
-    const groups = groupIds.map((groupId, i) => {
-      const result = committed[i]!;
-      // A group is only as complete as its slowest input: partial offsets would fake a low lag.
-      const failedTopic =
-        result instanceof Error
-          ? undefined
-          : [...topicsOf(groupId), ...result.map((o) => o.topic)].find((t) => topicErrors.has(t));
-      const offsets = failedTopic === undefined ? result : topicErrors.get(failedTopic)!;
-      const previous = this.group(groupId);
-      if (offsets instanceof Error) {
-        this.logger.warn(groupSampleFailed(groupId, offsets.message));
-        return previous
-          ? { ...previous, error: offsets.message }
-          : this.emptyGroup(groupId, now, own.has(groupId), offsets.message);
-      }
-      const description = described.find((d) => d.groupId === groupId);
-      const activity = own.get(groupId)?.activity ?? [];
-      return this.tracker(groupId).observe({
-        now,
-        own: own.has(groupId),
-        groupState: description?.state ?? null,
-        members: description && description.state !== 'Dead' ? description.members : null,
-        committed: offsets,
-        topics: topicsOf(groupId),
-        topicOffsets,
-        histories: this.histories,
-        positionLags: new Map(activity.map((a) => [`${a.topic}:${a.partition}`, a.positionLag])),
-      });
-    });
+    const context: SampleContext = { now, own, described, topicOffsets, topicErrors };
+    const groups = groupIds.map((groupId, i) => this.observeGroup(groupId, committed[i]!, context));
     this.last = {
       sampledAt: now,
       groups,
@@ -173,6 +162,37 @@ export class LagSampler implements OnApplicationBootstrap, OnApplicationShutdown
       },
     };
     return this.last;
+  }
+
+  private observeGroup(groupId: string, result: CommittedOffset[] | Error, c: SampleContext): GroupLag {
+    const own = c.own.get(groupId);
+    // A group is only as complete as its inputs: partial offsets would fake a low lag.
+    const failedTopic =
+      result instanceof Error
+        ? undefined
+        : [...assignedTopics(own), ...result.map((o) => o.topic)].find((t) => c.topicErrors.has(t));
+    const offsets = failedTopic === undefined ? result : c.topicErrors.get(failedTopic)!;
+    if (offsets instanceof Error) {
+      if (!this.failing.has(groupId)) this.logger.warn(groupSampleFailed(groupId, offsets.message));
+      this.failing.add(groupId);
+      const previous = this.group(groupId);
+      return previous
+        ? { ...previous, error: offsets.message }
+        : this.emptyGroup(groupId, c.now, own !== undefined, offsets.message);
+    }
+    if (this.failing.delete(groupId)) this.logger.log(groupSampleRecovered(groupId));
+    const description = c.described.find((d) => d.groupId === groupId);
+    return this.tracker(groupId).observe({
+      now: c.now,
+      own: own !== undefined,
+      groupState: description?.state ?? null,
+      members: description && description.state !== 'Dead' ? description.members : null,
+      committed: offsets,
+      topics: assignedTopics(own),
+      topicOffsets: c.topicOffsets,
+      histories: this.histories,
+      positionLags: new Map((own?.activity ?? []).map((a) => [`${a.topic}:${a.partition}`, a.positionLag])),
+    });
   }
 
   private emptyGroup(groupId: string, now: number, own: boolean, error: string): GroupLag {

@@ -13,7 +13,7 @@ const STATUS_VALUE = { NOTFOUND: 0, OK: 1, WARN: 2, ERR: 3 } as const;
  * the broker. A partition with nothing committed reports lag -1 and is left out of the sum,
  * as kafka_exporter does.
  */
-export function registerLagMetrics(registry: Registry, sampler: LagSampler): void {
+export function registerLagMetrics(registry: Registry, sampler: Pick<LagSampler, 'snapshot'>): void {
   const snapshot = (): LagSnapshot => sampler.snapshot();
 
   // Every gauge refills itself from the snapshot on scrape, so none depends on another's order.
