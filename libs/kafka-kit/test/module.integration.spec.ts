@@ -10,6 +10,7 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
+import { APP_GUARD } from '@nestjs/core';
 import { Test } from '@nestjs/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import {
@@ -20,7 +21,10 @@ import {
   KafkaModule,
   KafkaProducer,
   Payload,
+  Headers,
+  Key,
   type ConsumerStateChange,
+  type KafkaContext,
   type KafkaModuleOptions,
 } from 'nest-kafka-kit';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -197,6 +201,49 @@ describe('KafkaModule', () => {
     await app.get(KafkaProducer).send(topic, { value: { name: 'ada' } });
     await waitFor('the handler to run', () => events.some((e) => e.startsWith('handler')));
     expect(events).toEqual(['guard:kafka', 'interceptor:true', 'handler:ADA']);
+  });
+
+  it('hands every parameter decorator its value, and still applies a global guard (APP_GUARD)', async () => {
+    const topic = uniqueName('params');
+    const calls: unknown[][] = [];
+    const guarded: string[] = [];
+
+    @Injectable()
+    class GlobalAudit implements CanActivate {
+      canActivate(context: ExecutionContext) {
+        guarded.push(context.switchToRpc().getContext<KafkaContext>().offset);
+        return true;
+      }
+    }
+    @Injectable()
+    @KafkaConsumer({ groupId: uniqueName('params-group'), fromBeginning: true })
+    class ParamsListener {
+      @KafkaListener(topic, { topic: { partitions: 1 } })
+      async handle(
+        @Headers('trace') trace: string,
+        @Key() key: string,
+        @Payload() value: { n: number },
+        @Headers() all: object,
+      ) {
+        calls.push([trace, key, value, all]);
+      }
+    }
+
+    const sendOne = async (a: INestApplicationContext) =>
+      a.get(KafkaProducer).send(topic, { key: 'k1', value: { n: 1 }, headers: { trace: 't-1', other: 'o' } });
+
+    app = await startKafkaApp([ParamsListener]);
+    await sendOne(app);
+    await waitFor('the handler to run', () => calls.length === 1);
+    expect(calls[0]).toEqual(['t-1', 'k1', { n: 1 }, { trace: 't-1', other: 'o' }]);
+    expect(guarded).toEqual([]);
+    await app.close();
+
+    app = await startKafkaApp([ParamsListener, { provide: APP_GUARD, useClass: GlobalAudit }]);
+    await sendOne(app);
+    await waitFor('the guarded handler to run', () => calls.length === 2);
+    expect(guarded).toEqual(['1']);
+    expect(calls[1]).toEqual(['t-1', 'k1', { n: 1 }, { trace: 't-1', other: 'o' }]);
   });
 
   it('reports the consumer state machine as a service and as events', async () => {

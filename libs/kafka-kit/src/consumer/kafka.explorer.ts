@@ -1,13 +1,13 @@
 import { Inject, Injectable, Logger, type Type } from '@nestjs/common';
-import { DiscoveryService, ExternalContextCreator, MetadataScanner } from '@nestjs/core';
+import { KafkaConnection } from '../client/kafka-connection.js';
+import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import type { InstanceWrapper } from '@nestjs/core/injector/instance-wrapper.js';
-import { KAFKA_ARGS_METADATA, KAFKA_CONTEXT_TYPE } from '../kafka.constants.js';
 import type { KafkaModuleOptions } from '../interfaces/kafka-module-options.interface.js';
 import type { KafkaConsumerOptions, KafkaListenerOptions } from '../interfaces/consumer-options.interface.js';
 import { MODULE_OPTIONS_TOKEN } from '../module/kafka.module-definition.js';
 import { createErrorStrategy, DEFAULT_ERROR_HANDLING } from '../errors/create-error-strategy.js';
 import type { ErrorStrategy } from '../errors/error-strategy.js';
-import { retryDueAt } from '../errors/failure-headers.js';
+import { OrderedRetryState } from '../errors/ordered-retry-state.js';
 import { FailureProducer } from '../errors/failure-producer.js';
 import { RetryTopicsStrategy } from '../errors/retry-topics.strategy.js';
 import type { ErrorHandlingOptions } from '../interfaces/error-handling-options.interface.js';
@@ -17,12 +17,13 @@ import type { KafkaContext } from './kafka-context.js';
 import { createPayloadValidator } from '../validation/payload-validator.js';
 import { createDecoder } from './create-decoder.js';
 import { KafkaMetadataAccessor } from './kafka-metadata.accessor.js';
-import { KafkaParamsFactory } from './kafka-params.factory.js';
+import { HandlerInvokerFactory } from './handler-invoker.factory.js';
 import type { ListenerRoute } from './listener-route.js';
 import {
   duplicateTopicInGroup,
   conflictingGroupOptions,
   failureTopicsNeedLiteralTopics,
+  orderedRetryNeedsRecordListener,
   requestScopedConsumer,
 } from './consumer.messages.js';
 import { resolveConsumerOptions, type ResolvedConsumerOptions } from './resolved-consumer-options.js';
@@ -42,16 +43,16 @@ export interface GroupPlan {
 @Injectable()
 export class KafkaExplorer {
   private readonly logger = new Logger('KafkaExplorer');
-  private readonly paramsFactory = new KafkaParamsFactory();
 
   constructor(
     private readonly discovery: DiscoveryService,
     private readonly scanner: MetadataScanner,
     private readonly accessor: KafkaMetadataAccessor,
-    private readonly contextCreator: ExternalContextCreator,
+    private readonly invokers: HandlerInvokerFactory,
     @Inject(MODULE_OPTIONS_TOKEN) private readonly moduleOptions: KafkaModuleOptions,
     private readonly failureProducer: FailureProducer,
     private readonly state: ConsumerStateService,
+    private readonly connection: KafkaConnection,
   ) {}
 
   explore(): GroupPlan[] {
@@ -99,16 +100,20 @@ export class KafkaExplorer {
   }
 
   /**
-   * The retry consumers of a group: its own group (derived from the main one, from the earliest
-   * offset so no retry record is missed) running the same listeners on the retry topics, each
-   * record held until its due time.
+   * The retry consumers of a group: the same listeners on the retry topics, each record held
+   * until its due time. Unordered: in a group of their own, derived from the main one, so the
+   * main topic never waits for them. Ordered: in the main group, co-partitioned, because the
+   * member that owns a partition must also own that partition's retry records.
    */
   private retryPlans(plan: GroupPlan): GroupPlan[] {
     const byGroup = new Map<string, ListenerRoute[]>();
-    for (const route of plan.routes) {
+    // A copy: ordered retry routes join plan.routes, and must not be visited themselves.
+    for (const route of [...plan.routes]) {
       const strategy = route.errorStrategy;
       if (!(strategy instanceof RetryTopicsStrategy)) continue;
-      const groupId = plan.options.groupId + strategy.retryGroupSuffix;
+      const groupId = strategy.isOrdered
+        ? plan.options.groupId
+        : plan.options.groupId + strategy.retryGroupSuffix;
       const main = route.invoke;
       const retryRoute: ListenerRoute = {
         ...route,
@@ -123,12 +128,17 @@ export class KafkaExplorer {
             }
           : main,
         topicDeclarations: [],
-        dueAt: retryDueAt,
+        // A retry record written before the group's first commit must not be skipped.
+        fromBeginning: true,
+        admit: (gated) => strategy.admitRetry(gated),
+        handled: strategy.isOrdered ? (gated) => strategy.retried(gated) : undefined,
+        assignmentChanged: undefined,
       };
-      byGroup.set(groupId, [...(byGroup.get(groupId) ?? []), retryRoute]);
+      if (strategy.isOrdered) plan.routes.push(retryRoute);
+      else byGroup.set(groupId, [...(byGroup.get(groupId) ?? []), retryRoute]);
     }
     return [...byGroup].map(([groupId, routes]) => ({
-      options: { ...plan.options, groupId, fromBeginning: true },
+      options: { ...plan.options, groupId },
       routes,
       failureTopics: [],
     }));
@@ -166,38 +176,27 @@ export class KafkaExplorer {
       options.format ?? 'json',
       schema ? createPayloadValidator(schema) : undefined,
     );
-    const invoke = this.contextCreator.create(
-      instance,
-      prototype[methodName],
-      methodName,
-      KAFKA_ARGS_METADATA,
-      this.paramsFactory,
-      undefined,
-      undefined,
-      { guards: true, interceptors: true, filters: true },
-      KAFKA_CONTEXT_TYPE,
-    );
-    return {
+    const invoke = this.invokers.create(instance, methodName);
+    const errorHandling =
+      options.errorHandling ??
+      consumer.errorHandling ??
+      this.moduleOptions.errorHandling ??
+      DEFAULT_ERROR_HANDLING;
+    const route: ListenerRoute = {
       groupId: consumer.groupId,
       topics,
       name,
       batch: options.batch ?? false,
       decode,
       invoke,
-      errorStrategy: this.errorStrategy(
-        name,
-        topics,
-        options.errorHandling ??
-          consumer.errorHandling ??
-          this.moduleOptions.errorHandling ??
-          DEFAULT_ERROR_HANDLING,
-      ),
+      errorStrategy: this.errorStrategy(name, topics, errorHandling),
       topicDeclarations: options.topic
         ? topics
             .filter((t): t is string => typeof t === 'string')
             .map((topic) => ({ ...options.topic, topic }))
         : [],
     };
+    return this.keepOrder(route, errorHandling);
   }
 
   /** listener > consumer > module; strategies naming topics after the source need literal topics. */
@@ -215,6 +214,27 @@ export class KafkaExplorer {
     if (namesTopics && topics.some((t) => t instanceof RegExp))
       throw new Error(failureTopicsNeedLiteralTopics(name, options.strategy));
     return createErrorStrategy(options, { producer: this.failureProducer, state: this.state });
+  }
+
+  /** Ordered retry: the main route parks records of keys in retry, in a co-partitioned group. */
+  private keepOrder(route: ListenerRoute, options: ErrorHandlingOptions): ListenerRoute {
+    const strategy = route.errorStrategy;
+    if (
+      options.strategy !== 'retry-topics' ||
+      !options.orderedByKey ||
+      !(strategy instanceof RetryTopicsStrategy)
+    )
+      return route;
+    if (route.batch) throw new Error(orderedRetryNeedsRecordListener(route.name));
+    strategy.keepOrder(
+      new OrderedRetryState(this.connection, route.groupId, (topic) => strategy.retryTopics(topic)),
+    );
+    return {
+      ...route,
+      admit: (gated) => strategy.admitMain(gated),
+      assignmentChanged: () => strategy.assignmentChanged(),
+      copartitioned: true,
+    };
   }
 
   private assertUniqueTopics(groupId: string, routes: ListenerRoute[]): void {

@@ -3,6 +3,7 @@ import { DiscoveryModule } from '@nestjs/core';
 import { KafkaConnection } from '../client/kafka-connection.js';
 import { ConsumerStateService } from '../consumer/consumer-state.service.js';
 import { KafkaConsumersHost } from '../consumer/kafka-consumers.host.js';
+import { HandlerInvokerFactory } from '../consumer/handler-invoker.factory.js';
 import { KafkaExplorer } from '../consumer/kafka.explorer.js';
 import { KafkaMetadataAccessor } from '../consumer/kafka-metadata.accessor.js';
 import type { KafkaModuleOptions } from '../interfaces/kafka-module-options.interface.js';
@@ -30,6 +31,7 @@ import { validateKafkaOptions } from './kafka-options.validator.js';
     KafkaProducer,
     ConsumerStateService,
     KafkaMetadataAccessor,
+    HandlerInvokerFactory,
     KafkaExplorer,
     KafkaConsumersHost,
     FailureProducer,
