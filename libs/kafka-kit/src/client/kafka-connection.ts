@@ -4,6 +4,7 @@ import type { KafkaModuleOptions } from '../interfaces/kafka-module-options.inte
 import { parseBrokers } from '../module/kafka-options.validator.js';
 import { AdminClient } from './admin-client.js';
 import { ConsumerClient, type ConsumerClientOptions } from './consumer-client.js';
+import { TopicReader } from './topic-reader.js';
 import { KAFKAJS_LOG_LEVEL, nestLogCreator } from './kafkajs-logger.js';
 import { ProducerClient, type ProducerClientOptions } from './producer-client.js';
 
@@ -43,6 +44,11 @@ export class KafkaConnection {
 
   createConsumer(options: ConsumerClientOptions): ConsumerClient {
     return new ConsumerClient(this.kafka, options);
+  }
+
+  /** Reads explicit offset ranges through a throwaway group `groupId` that never commits. */
+  createReader(groupId: string): TopicReader {
+    return new TopicReader(this.kafka, groupId);
   }
 
   /** One admin connection shared by provisioning, health and lag sampling. */

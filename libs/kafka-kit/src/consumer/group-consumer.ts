@@ -13,7 +13,7 @@ import { KafkaBatchContext } from './kafka-batch-context.js';
 import { KafkaContext } from './kafka-context.js';
 import type { ListenerRoute, RouteTable } from './listener-route.js';
 import { BatchListenerFailedError } from '../errors/batch-listener-failed.error.js';
-import type { FailureControl } from '../errors/error-strategy.js';
+import type { FailureControl, GatedRecord } from '../errors/error-strategy.js';
 import { ListenerRouting } from '../errors/listener-routing.js';
 import { NoListenerForTopicError } from '../errors/no-listener-for-topic.error.js';
 import { RoutedByHandlerError } from '../errors/routed-by-handler.error.js';
@@ -47,9 +47,12 @@ export class GroupConsumer {
   async start(connection: KafkaConnection): Promise<void> {
     const { groupId } = this.options;
     this.state.register(groupId);
-    const client = connection.createConsumer(this.options);
+    const client = connection.createConsumer({ ...this.options, copartitioned: this.routes.copartitioned });
     this.client = client;
-    client.on('joined', ({ assignment }) => this.state.joined(groupId, assignment));
+    client.on('joined', ({ assignment }) => {
+      for (const route of this.routes.all) route.assignmentChanged?.();
+      this.state.joined(groupId, assignment);
+    });
     client.on('rebalancing', () => this.state.rebalancing(groupId));
     client.on('heartbeat', () => this.state.heartbeat(groupId));
     client.on('stopped', () => this.state.transition(groupId, 'stopped'));
@@ -68,7 +71,8 @@ export class GroupConsumer {
       this.state.activitySlot(groupId, topic, partition).positionLag = offsetLag;
     });
     await client.connect();
-    await client.subscribe(this.routes.subscriptions, this.options.fromBeginning);
+    for (const { topics, fromBeginning } of this.routes.subscriptions(this.options.fromBeginning))
+      await client.subscribe(topics, fromBeginning);
     await client.run(this.options.concurrency, (batch, control) => this.onBatch(batch, control));
   }
 
@@ -107,15 +111,19 @@ export class GroupConsumer {
     slot: PartitionActivity,
   ) {
     const { topic, partition, records } = batch;
-    const dueAt = route.dueAt;
+    const { admit, handled } = route;
     let lastHeartbeat = Date.now();
     for (const record of records) {
       if (!control.shouldContinue()) return;
-      if (dueAt !== undefined) {
-        // Retry topics are in due order per partition: a head record that is not due yet
-        // holds the partition, paused (not fetched, not blocking), until it is.
-        const due = dueAt(record);
-        if (due > Date.now()) return this.pauseUntil(batch, control, due);
+      // Only retry and ordered routes have a gate; the plain path pays one undefined check.
+      const gated = admit || handled ? this.gated(route, slot, record, control) : undefined;
+      if (admit !== undefined) {
+        const admission = await admit(gated!);
+        if (admission === 'wait') return;
+        if (admission === 'done') {
+          control.markProcessed(record.offset);
+          continue;
+        }
       }
       slot.offset = record.offset;
       const started = (slot.handlingSince = Date.now());
@@ -123,6 +131,7 @@ export class GroupConsumer {
         const payload = route.decode(record, { topic, partition, offset: record.offset });
         const result = await route.invoke(payload, new KafkaContext(topic, partition, record, control));
         if (result instanceof ListenerRouting) throw new RoutedByHandlerError(result);
+        if (handled !== undefined) await handled(gated!);
         this.state.handled(slot, 1, Date.now() - started);
       } catch (error) {
         if (!(await this.onFailure(route, slot, record, error, control))) return;
@@ -199,22 +208,11 @@ export class GroupConsumer {
     error: unknown,
     control: BatchControl,
   ): Promise<boolean> {
-    const { topic, partition } = slot;
     const strategy = route.errorStrategy;
-    const failureControl: FailureControl = {
-      retry: () => this.runOnce(route, slot, record, control),
-      heartbeat: () => control.heartbeat(),
-      shouldContinue: () => control.shouldContinue(),
-      pauseUntil: (at) => this.pauseUntil(slot, control, at),
-    };
     const verdict = await strategy.handle({
-      groupId: this.groupId,
-      topic,
-      partition,
-      record,
+      ...this.gated(route, slot, record, control),
       error,
       listener: route.name,
-      control: failureControl,
     });
     this.state.failed(slot, strategy.name, verdict, error);
     if (verdict === 'recorded') return true;
@@ -226,6 +224,28 @@ export class GroupConsumer {
       }
     }
     return false;
+  }
+
+  /** A record with the control a strategy or gate may use on its partition. */
+  private gated(
+    route: ListenerRoute,
+    slot: PartitionActivity,
+    record: ConsumedRecord,
+    control: BatchControl,
+  ): GatedRecord {
+    const failureControl: FailureControl = {
+      retry: () => this.runOnce(route, slot, record, control),
+      heartbeat: () => control.heartbeat(),
+      shouldContinue: () => control.shouldContinue(),
+      pauseUntil: (at) => this.pauseUntil(slot, control, at),
+    };
+    return {
+      groupId: this.groupId,
+      topic: slot.topic,
+      partition: slot.partition,
+      record,
+      control: failureControl,
+    };
   }
 
   /** One more run of the listener on one record (blocking retry); throws what it throws. */

@@ -1,6 +1,6 @@
 import type { ConsumedRecord } from '../client/consumer-client.js';
 import type { RecordCoordinates } from '../errors/record-coordinates.js';
-import type { ErrorStrategy } from '../errors/error-strategy.js';
+import type { Admission, ErrorStrategy, GatedRecord } from '../errors/error-strategy.js';
 import type { TopicDeclaration } from '../interfaces/topic-declaration.interface.js';
 import type { KafkaContext } from './kafka-context.js';
 import type { KafkaBatchContext } from './kafka-batch-context.js';
@@ -18,8 +18,16 @@ export interface ListenerRoute {
   invoke(payload: unknown, ctx: KafkaContext | KafkaBatchContext): Promise<unknown>;
   errorStrategy: ErrorStrategy;
   topicDeclarations: TopicDeclaration[];
-  /** Retry-topic routes only: when a record is due (epoch ms); it is never handled earlier. */
-  dueAt?: (record: ConsumedRecord) => number;
+  /** Runs before the handler (retry topics, ordered retry); see Admission. */
+  admit?: (record: GatedRecord) => Promise<Admission>;
+  /** Runs after the handler succeeded (ordered retry releases the key's next record). */
+  handled?: (record: GatedRecord) => Promise<void>;
+  /** The group's assignment changed (ordered retry rebuilds its state). */
+  assignmentChanged?: () => void;
+  /** Read from the earliest offset when the group has no commit, whatever the group's option. */
+  fromBeginning?: boolean;
+  /** Its topics must be co-partitioned in the group (ordered retry). */
+  copartitioned?: boolean;
 }
 
 /** Finds the listener of a topic: literal names first, then patterns; cached per topic. */
@@ -32,12 +40,25 @@ export class RouteTable {
     }
   }
 
-  get subscriptions(): (string | RegExp)[] {
-    return this.routes.flatMap((r) => r.topics);
+  /** The topics to subscribe to, by where a group without commits starts reading them. */
+  subscriptions(groupFromBeginning: boolean): { fromBeginning: boolean; topics: (string | RegExp)[] }[] {
+    return [true, false]
+      .map((fromBeginning) => ({
+        fromBeginning,
+        topics: this.routes
+          .filter((r) => (r.fromBeginning ?? groupFromBeginning) === fromBeginning)
+          .flatMap((r) => r.topics),
+      }))
+      .filter((s) => s.topics.length > 0);
   }
 
   get all(): readonly ListenerRoute[] {
     return this.routes;
+  }
+
+  /** Partition p of every topic must go to one member (a route keeps order across topics). */
+  get copartitioned(): boolean {
+    return this.routes.some((r) => r.copartitioned);
   }
 
   routeFor(topic: string): ListenerRoute | undefined {

@@ -45,3 +45,13 @@ export interface ErrorStrategy {
   /** The topics it writes for records of `sourceTopic`, created at startup like the source. */
   topicsFor?(sourceTopic: string): string[];
 }
+
+/**
+ * What the consumer does with a record before its handler (retry topics, ordered retry):
+ * `handle` it; it is `done` elsewhere (forwarded to a retry topic: commit it); or `wait`
+ * (the strategy paused the partition until it is due; not committed).
+ */
+export type Admission = 'handle' | 'done' | 'wait';
+
+/** A record about to be handled, with what a gate needs to forward or hold it. */
+export type GatedRecord = Pick<ListenerFailure, 'groupId' | 'topic' | 'partition' | 'record' | 'control'>;

@@ -25,7 +25,10 @@ export class FailureWriter {
   ) {}
 
   /** True once written; false when the consumer stopped first (nothing may be committed). */
-  async write(records: OutgoingRecord[], failure: ListenerFailure): Promise<boolean> {
+  async write(
+    records: OutgoingRecord[],
+    failure: Pick<ListenerFailure, 'groupId' | 'topic' | 'partition' | 'record' | 'control'>,
+  ): Promise<boolean> {
     const { groupId, topic, partition, record, control } = failure;
     for (let attempt = 1; ; attempt++) {
       try {

@@ -8,9 +8,10 @@ export interface RetryInput {
   retryTopic: string;
   record: ConsumedRecord;
   origin: FailureOrigin;
-  /** The attempt this record will be in the retry topic (1 = first retry). */
+  /** The retry topic's number (1 = first retry); a parked record counts it as an attempt. */
   attempt: number;
   dueAt: number;
+  /** Undefined for a parked record, which did not fail. */
   error: unknown;
   /** It did not fail: it waits behind an earlier record of its key (ordered retry). */
   parked: boolean;
@@ -19,7 +20,7 @@ export interface RetryInput {
 /** A record for a retry topic: key and value as received, the user's headers, the retry headers. */
 export function retryRecord(input: RetryInput): OutgoingRecord {
   const { record, origin } = input;
-  const described = describeError(input.error);
+  const described = input.error === undefined ? undefined : describeError(input.error);
   return {
     topic: input.retryTopic,
     key: record.key,
@@ -33,8 +34,9 @@ export function retryRecord(input: RetryInput): OutgoingRecord {
       [RETRY_HEADERS.originalOffset]: origin.offset,
       [RETRY_HEADERS.originalTimestamp]: origin.timestamp,
       [RETRY_HEADERS.firstFailedAt]: String(origin.firstFailedAt),
-      [RETRY_HEADERS.errorClass]: described.className,
-      [RETRY_HEADERS.errorMessage]: described.message,
+      ...(described
+        ? { [RETRY_HEADERS.errorClass]: described.className, [RETRY_HEADERS.errorMessage]: described.message }
+        : {}),
       ...(input.parked ? { [RETRY_HEADERS.parked]: 'true' } : {}),
     },
     // Same partition as the source: the retry topics mirror the main topic, so one source

@@ -1,8 +1,15 @@
+import type {
+  Admission,
+  ErrorStrategy,
+  FailureVerdict,
+  GatedRecord,
+  ListenerFailure,
+} from './error-strategy.js';
 import type { DeadLetterStrategy } from './dead-letter.strategy.js';
-import type { ErrorStrategy, FailureVerdict, ListenerFailure } from './error-strategy.js';
-import { failureOrigin } from './failure-headers.js';
+import { failureOrigin, retryDueAt } from './failure-headers.js';
 import { failureReason } from './failure-reason.js';
 import type { FailureWriter } from './failure-writer.js';
+import { orderKey, type OrderedRetryState } from './ordered-retry-state.js';
 import { retryRecord } from './retry-record.js';
 import { RoutedByHandlerError } from './routed-by-handler.error.js';
 import { retryTopicName } from './topic-names.js';
@@ -11,14 +18,15 @@ export interface RetryTopicsSettings {
   /** Delay of each retry topic; its length is the number of retries. */
   delaysMs: number[];
   retryTopicSuffix: string;
-  /** The retry consumer's group id is the main group's plus this. */
+  /** The retry consumer's group id is the main group's plus this (unordered only). */
   retryGroupSuffix: string;
 }
 
 /**
  * Non-blocking retry: a failed record goes to `<topic>.retry.<n>` with its due time and the
  * partition goes on at once. The retry consumer hands it to the same listener when due; after
- * the last retry topic, the DLQ. Order across records is not kept (see ordered retry).
+ * the last retry topic, the DLQ. With `ordered` state, later records of a key in retry are
+ * parked behind it (through the same retry topics), so per-key order holds.
  */
 export class RetryTopicsStrategy implements ErrorStrategy {
   readonly name = 'retry-topics';
@@ -28,10 +36,20 @@ export class RetryTopicsStrategy implements ErrorStrategy {
     private readonly settings: RetryTopicsSettings,
     private readonly isRetryable: (error: unknown) => boolean,
     private readonly deadLetter: DeadLetterStrategy,
+    private ordered?: OrderedRetryState,
   ) {}
 
   get retryGroupSuffix(): string {
     return this.settings.retryGroupSuffix;
+  }
+
+  get isOrdered(): boolean {
+    return this.ordered !== undefined;
+  }
+
+  /** Ordered retry needs the group's connection and id, known once the explorer has them. */
+  keepOrder(state: OrderedRetryState): void {
+    this.ordered = state;
   }
 
   /** The retry topics of `sourceTopic`, in attempt order. */
@@ -51,20 +69,82 @@ export class RetryTopicsStrategy implements ErrorStrategy {
     const origin = failureOrigin(failure.topic, failure.partition, failure.record, now);
     const retryable = this.isRetryable(error);
     const attempt = origin.previousAttempts + 1;
-    if (!retryable || attempt > this.settings.delaysMs.length)
-      return this.deadLetter.deadLetter(failure, failureReason(error, retryable, retryable));
+    const key = this.ordered && orderKey(failure.record.key);
+    const queues = key ? await this.ordered!.of(origin.topic, origin.partition) : undefined;
+    if (!retryable || attempt > this.settings.delaysMs.length) {
+      const verdict = await this.deadLetter.deadLetter(failure, failureReason(error, retryable, retryable));
+      // Out of the path: the records of its key parked behind it may go.
+      if (verdict === 'recorded') queues?.remove(origin.partition, key!, origin.offset);
+      return verdict;
+    }
     const delay =
       (error instanceof RoutedByHandlerError ? error.routing.delayMs : undefined) ??
       this.settings.delaysMs[attempt - 1]!;
+    const written = await this.forward(failure, attempt, now + delay, error, false);
+    if (written) queues?.add(origin.partition, key!, origin.offset);
+    return written ? 'recorded' : 'interrupted';
+  }
+
+  /** Main-topic gate of an ordered listener: a key with a record in retry parks this one too. */
+  async admitMain(gated: GatedRecord): Promise<Admission> {
+    const key = orderKey(gated.record.key);
+    if (key === undefined) return 'handle';
+    const queues = await this.ordered!.of(gated.topic, gated.partition);
+    if (!queues.has(gated.partition, key)) return 'handle';
+    if (!(await this.forward(gated, 1, Date.now(), undefined, true))) return 'wait';
+    queues.add(gated.partition, key, gated.record.offset);
+    return 'done';
+  }
+
+  /**
+   * Retry-topic gate: never before the due time; with order kept, a record whose key has an
+   * earlier record further along the path follows it to the next retry topic.
+   */
+  async admitRetry(gated: GatedRecord): Promise<Admission> {
+    const due = retryDueAt(gated.record);
+    if (due > Date.now()) {
+      gated.control.pauseUntil(due);
+      return 'wait';
+    }
+    const key = this.ordered && orderKey(gated.record.key);
+    if (!key) return 'handle';
+    const origin = failureOrigin(gated.topic, gated.partition, gated.record, Date.now());
+    const queues = await this.ordered!.of(origin.topic, origin.partition);
+    const next = origin.previousAttempts + 1;
+    if (queues.isHead(origin.partition, key, origin.offset) || next > this.settings.delaysMs.length)
+      return 'handle';
+    return (await this.forward(gated, next, Date.now(), undefined, true)) ? 'done' : 'wait';
+  }
+
+  /** A retried record succeeded: it leaves the path, and its key's next record may go. */
+  async retried(gated: GatedRecord): Promise<void> {
+    const key = this.ordered && orderKey(gated.record.key);
+    if (!key) return;
+    const origin = failureOrigin(gated.topic, gated.partition, gated.record, Date.now());
+    (await this.ordered!.of(origin.topic, origin.partition)).remove(origin.partition, key, origin.offset);
+  }
+
+  assignmentChanged(): void {
+    this.ordered?.reset();
+  }
+
+  private forward(
+    gated: GatedRecord,
+    attempt: number,
+    dueAt: number,
+    error: unknown,
+    parked: boolean,
+  ): Promise<boolean> {
+    const origin = failureOrigin(gated.topic, gated.partition, gated.record, Date.now());
     const record = retryRecord({
       retryTopic: retryTopicName(origin.topic, attempt, this.settings.retryTopicSuffix),
-      record: failure.record,
+      record: gated.record,
       origin,
       attempt,
-      dueAt: now + delay,
+      dueAt,
       error,
-      parked: false,
+      parked,
     });
-    return (await this.writer.write([record], failure)) ? 'recorded' : 'interrupted';
+    return this.writer.write([record], gated);
   }
 }

@@ -1,0 +1,71 @@
+import type { EachBatchPayload, Kafka } from 'kafkajs';
+import type { ConsumedRecord } from './consumer-client.js';
+
+/** Offsets [from, to) of one partition. */
+export interface ReadRange {
+  topic: string;
+  partition: number;
+  from: string;
+  to: string;
+}
+
+export interface ReadRecord extends ConsumedRecord {
+  topic: string;
+  partition: number;
+}
+
+/**
+ * Reads explicit offset ranges once, through a throwaway group that never commits (kafkajs has
+ * no manual assignment). Used to look into DLQs and to rebuild ordered-retry state.
+ */
+export class TopicReader {
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly groupId: string,
+  ) {}
+
+  /** Every record in `ranges`, per partition in offset order; rejects after `timeoutMs`. */
+  async read(ranges: ReadRange[], timeoutMs: number): Promise<ReadRecord[]> {
+    const wanted = ranges.filter((r) => BigInt(r.from) < BigInt(r.to));
+    if (wanted.length === 0) return [];
+    const pending = new Map(wanted.map((r) => [`${r.topic}:${r.partition}`, r]));
+    const out: ReadRecord[] = [];
+    const consumer = this.kafka.consumer({ groupId: this.groupId, allowAutoTopicCreation: false });
+    let finish!: () => void;
+    const finished = new Promise<void>((resolve) => (finish = resolve));
+    const onBatch = async ({ batch }: EachBatchPayload) => {
+      const range = pending.get(`${batch.topic}:${batch.partition}`);
+      if (!range) return;
+      const to = BigInt(range.to);
+      for (const m of batch.messages) {
+        const offset = BigInt(m.offset);
+        if (offset < BigInt(range.from)) continue;
+        if (offset >= to) break;
+        out.push({ ...m, topic: batch.topic, partition: batch.partition });
+      }
+      // lastOffset() counts transaction markers too, which are never delivered as messages.
+      if (BigInt(batch.lastOffset()) + 1n >= to) {
+        pending.delete(`${batch.topic}:${batch.partition}`);
+        if (pending.size === 0) finish();
+      }
+    };
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await consumer.connect();
+      await consumer.subscribe({ topics: [...new Set(wanted.map((r) => r.topic))], fromBeginning: true });
+      await consumer.run({ autoCommit: false, eachBatch: onBatch });
+      for (const r of wanted) consumer.seek({ topic: r.topic, partition: r.partition, offset: r.from });
+      const expired = new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(new Error(`reading ${wanted.length} ranges took over ${timeoutMs} ms`)),
+          timeoutMs,
+        );
+      });
+      await Promise.race([finished, expired]);
+    } finally {
+      clearTimeout(timer);
+      await consumer.disconnect();
+    }
+    return out;
+  }
+}

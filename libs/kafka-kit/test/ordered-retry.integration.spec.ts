@@ -1,0 +1,113 @@
+import { Injectable, type INestApplicationContext } from '@nestjs/common';
+import {
+  Ctx,
+  DLQ_HEADERS,
+  KafkaConsumer,
+  KafkaListener,
+  KafkaProducer,
+  Payload,
+  RETRY_HEADERS,
+  type KafkaContext,
+} from 'nest-kafka-kit';
+import { afterEach, describe, expect, it } from 'vitest';
+import { readAll } from './kafka-inspect.js';
+import { startKafkaApp, uniqueName, waitFor } from './support.js';
+
+// Not named Event: the parameter's design type would be the DOM's global Event class.
+interface KeyedEvent {
+  key: string;
+  seq: number;
+  /** 'ok'; 'flaky': fails until its second retry; 'broken': always fails. */
+  kind: 'ok' | 'flaky' | 'broken';
+}
+
+interface Handled extends KeyedEvent {
+  at: number;
+  attempt: number;
+  dueAt: number;
+}
+
+function orderedListener(topic: string, groupId: string, handled: Handled[], tries: string[]) {
+  @Injectable()
+  @KafkaConsumer({ groupId, fromBeginning: true })
+  class Ordered {
+    @KafkaListener(topic, {
+      topic: { partitions: 2 },
+      errorHandling: { strategy: 'retry-topics', delaysMs: [500, 2500], orderedByKey: true },
+    })
+    async handle(@Payload() e: KeyedEvent, @Ctx() ctx: KafkaContext) {
+      const attempt = Number(ctx.headers[RETRY_HEADERS.attempt] ?? 0);
+      tries.push(`${e.key}#${e.seq}@${attempt}`);
+      if (e.kind === 'broken') throw new Error(`${e.key}#${e.seq} is broken`);
+      if (e.kind === 'flaky' && attempt < 2) throw new Error(`${e.key}#${e.seq} not yet`);
+      handled.push({ ...e, at: Date.now(), attempt, dueAt: Number(ctx.headers[RETRY_HEADERS.dueAt] ?? 0) });
+    }
+  }
+  return Ordered;
+}
+
+const event = (key: string, seq: number, kind: KeyedEvent['kind'] = 'ok') => ({
+  key,
+  value: { key, seq, kind },
+});
+
+describe('ordered retry by key', () => {
+  let app: INestApplicationContext | undefined;
+  afterEach(() => app?.close());
+
+  it('parks later records of a key in retry behind it, lets other keys flow, and keeps parking across a restart', async () => {
+    const topic = uniqueName('ordered-enrolled');
+    const groupId = uniqueName('ordered-group');
+    const handled: Handled[] = [];
+    const tries: string[] = [];
+
+    app = await startKafkaApp([orderedListener(topic, groupId, handled, tries)]);
+    await app
+      .get(KafkaProducer)
+      .send(topic, [
+        event('k1', 0),
+        event('k1', 1, 'flaky'),
+        event('k2', 0, 'broken'),
+        event('k3', 0),
+        event('k1', 2),
+        event('k2', 1),
+        event('k3', 1),
+        event('k1', 3),
+        event('k2', 2),
+        event('k3', 2),
+      ]);
+
+    // Keys without trouble flow while k1 and k2 wait in the retry topics.
+    await waitFor('k3 handled', () => handled.filter((h) => h.key === 'k3').length === 3);
+    const k1Seqs = () => handled.filter((h) => h.key === 'k1').map((h) => h.seq);
+    expect(k1Seqs()).toEqual([0]);
+
+    // Restart while k1#1 waits in the second retry topic with k1#2 and #3 parked behind it.
+    await waitFor('k1#1 to fail its first retry', () => tries.includes('k1#1@1'));
+    await app.close();
+    expect(k1Seqs()).toEqual([0]);
+    app = await startKafkaApp([orderedListener(topic, groupId, handled, tries)]);
+    // A record produced after the restart must still wait behind the key's parked records.
+    await app.get(KafkaProducer).send(topic, [event('k1', 4), event('k3', 3)]);
+
+    await waitFor('every k1 record handled', () => k1Seqs().length === 5, { timeoutMs: 30_000 });
+    await waitFor('k2#1 and #2 handled', () => handled.filter((h) => h.key === 'k2').length === 2, {
+      timeoutMs: 30_000,
+    });
+
+    // Per-key order holds; the broken record went to the DLQ and its key's later records followed.
+    expect(k1Seqs()).toEqual([0, 1, 2, 3, 4]);
+    expect(handled.filter((h) => h.key === 'k2').map((h) => h.seq)).toEqual([1, 2]);
+    expect(handled.filter((h) => h.key === 'k3').map((h) => h.seq)).toEqual([0, 1, 2, 3]);
+    const [dead] = await readAll(`${topic}.dlq`, 1);
+    expect(JSON.parse(dead!.value!.toString())).toEqual({ key: 'k2', seq: 0, kind: 'broken' });
+    expect(dead!.headers[DLQ_HEADERS.reason]).toBe('retries-exhausted');
+    // k3#3 was not held by k1: other keys are never parked.
+    const k3Last = handled.find((h) => h.key === 'k3' && h.seq === 3)!;
+    const k1Last = handled.find((h) => h.key === 'k1' && h.seq === 4)!;
+    expect(k3Last.attempt).toBe(0);
+    expect(k1Last.attempt).toBeGreaterThan(0);
+    // Never early.
+    for (const h of handled) if (h.attempt > 0) expect(h.at).toBeGreaterThanOrEqual(h.dueAt);
+  });
+});
