@@ -113,3 +113,6 @@ export type {
 export { PartitionNotStoppedError } from './operator/partition-not-stopped.error.js';
 export { KafkaOperatorModule } from './operator/kafka-operator.module.js';
 export type { KafkaOperatorModuleOptions } from './operator/kafka-operator.module.js';
+export { DlqService } from './dlq/dlq.service.js';
+export type { DlqPartitionStats, DlqSelection, ReplayOptions, ReplayResult } from './dlq/dlq.service.js';
+export type { DlqRecordView, DlqFailure } from './dlq/dlq-record-view.js';

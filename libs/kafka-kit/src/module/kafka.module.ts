@@ -10,6 +10,7 @@ import type { KafkaModuleOptions } from '../interfaces/kafka-module-options.inte
 import { KafkaProducer } from '../producer/kafka-producer.js';
 import { FailureProducer } from '../errors/failure-producer.js';
 import { StoppedPartitionsService } from '../operator/stopped-partitions.service.js';
+import { DlqService } from '../dlq/dlq.service.js';
 import { ConfigurableModuleClass, MODULE_OPTIONS_TOKEN } from './kafka.module-definition.js';
 import { validateKafkaOptions } from './kafka-options.validator.js';
 
@@ -36,6 +37,7 @@ import { validateKafkaOptions } from './kafka-options.validator.js';
     KafkaConsumersHost,
     FailureProducer,
     StoppedPartitionsService,
+    DlqService,
   ],
   exports: [
     KafkaProducer,
@@ -43,6 +45,7 @@ import { validateKafkaOptions } from './kafka-options.validator.js';
     KafkaConnection,
     MODULE_OPTIONS_TOKEN,
     StoppedPartitionsService,
+    DlqService,
   ],
 })
 export class KafkaModule extends ConfigurableModuleClass {}

@@ -1,0 +1,21 @@
+export const USAGE = `Usage: nest-kafka-kit dlq <list|peek|replay> <dlq-topic> [options]
+
+  list      partitions, offsets and one line per record (reason, error, origin, replays)
+  peek      records as JSON lines: decoded headers, key, value
+  replay    send records back to their original topic and partition
+
+Options:
+  --brokers <host:port,...>   default: $KAFKA_BROKERS, else 127.0.0.1:9092
+  --partition <n>             only this partition
+  --from <offset>             first offset (inclusive)
+  --to <offset>               last offset (exclusive)
+  --limit <n>                 at most n records (list: default 50)
+  --where <name=value>        only records whose failure field (reason, errorClass,
+                              originalTopic, consumerGroup, ...), header or key equals value;
+                              repeatable, all must match
+  --dry-run                   replay: show what would be sent, send nothing
+  --max-replays <n>           replay: refuse records replayed n times already (default 3)`;
+
+export function unknownArgument(arg: string): string {
+  return `unknown argument ${arg}\n\n${USAGE}`;
+}
