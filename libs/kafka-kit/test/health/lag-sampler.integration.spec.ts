@@ -20,15 +20,17 @@ async function withAdmin<T>(work: (admin: Admin, kafka: Kafka) => Promise<T>): P
   }
 }
 
-async function fillTopic(kafka: Kafka, topic: string, perPartition: number[]): Promise<void> {
+async function fillTopics(kafka: Kafka, topics: string[], perPartition: number[]): Promise<void> {
   // Idempotent: a retry right after topic creation must not duplicate records.
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   await producer.connect();
-  await producer.send({
-    topic,
-    messages: perPartition.flatMap((count, partition) =>
-      Array.from({ length: count }, (_, i) => ({ partition, value: `r${i}` })),
-    ),
+  await producer.sendBatch({
+    topicMessages: topics.map((topic) => ({
+      topic,
+      messages: perPartition.flatMap((count, partition) =>
+        Array.from({ length: count }, (_, i) => ({ partition, value: `r${i}` })),
+      ),
+    })),
   });
   await producer.disconnect();
 }
@@ -80,7 +82,7 @@ describe('LagSampler against a real broker', () => {
     const groupId = uniqueName('cgc-group');
     await withAdmin(async (admin, kafka) => {
       await admin.createTopics({ topics: [{ topic, numPartitions: 3 }], waitForLeaders: true });
-      await fillTopic(kafka, topic, [10, 20, 30]);
+      await fillTopics(kafka, [topic], [10, 20, 30]);
       // Partition 2 gets no commit at all.
       await admin.setOffsets({
         groupId,
@@ -128,21 +130,27 @@ describe('LagSampler against a real broker', () => {
           topics: groups.map(({ topic }) => ({ topic, numPartitions: 12 })),
           waitForLeaders: true,
         });
-        for (const { groupId, topic } of groups) {
-          await fillTopic(
-            kafka,
-            topic,
-            Array.from({ length: 12 }, (_, p) => p + 1),
-          );
+        const perPartition = Array.from({ length: 12 }, (_, p) => p + 1);
+        await fillTopics(
+          kafka,
+          groups.map((g) => g.topic),
+          perPartition,
+        );
+        for (const { topic } of groups) {
           // Everything uncommitted from offset 0: the lag is the log-end offset, read independently.
           const ends = await admin.fetchTopicOffsets(topic);
           expectedLag.push(ends.reduce((sum, p) => sum + Number(p.high), 0));
-          await admin.setOffsets({
-            groupId,
-            topic,
-            partitions: Array.from({ length: 12 }, (_, partition) => ({ partition, offset: '0' })),
-          });
         }
+        // kafkajs commits through a short-lived group member, a few seconds each: in parallel.
+        await Promise.all(
+          groups.map(({ groupId, topic }) =>
+            admin.setOffsets({
+              groupId,
+              topic,
+              partitions: Array.from({ length: 12 }, (_, partition) => ({ partition, offset: '0' })),
+            }),
+          ),
+        );
       });
     }, 60_000);
 
