@@ -73,7 +73,7 @@ export class GroupConsumer {
     await client.connect();
     for (const { topics, fromBeginning } of this.routes.subscriptions(this.options.fromBeginning))
       await client.subscribe(topics, fromBeginning);
-    await client.run(this.options.concurrency, (batch, control) => this.onBatch(batch, control));
+    await client.run(this.options.concurrency, (batch, control) => this.handleBatch(batch, control));
   }
 
   /** Stops fetching, lets the running batch finish (bounded), commits, leaves the group. */
@@ -91,7 +91,11 @@ export class GroupConsumer {
     this.state.transition(this.groupId, 'stopped');
   }
 
-  private async onBatch(batch: FetchedBatch, control: BatchControl): Promise<void> {
+  /**
+   * One fetched batch of one partition through the listener pipeline. Public for the routing
+   * test harness, which feeds batches without a broker; the consumer calls it for every fetch.
+   */
+  async handleBatch(batch: FetchedBatch, control: BatchControl): Promise<void> {
     const route = this.routes.routeFor(batch.topic);
     if (!route) {
       const error = new NoListenerForTopicError(this.groupId, batch.topic);
@@ -215,7 +219,7 @@ export class GroupConsumer {
       listener: route.name,
     });
     this.state.failed(slot, strategy.name, verdict, error);
-    if (verdict === 'recorded') return true;
+    if (verdict === 'recorded' || verdict === 'recovered') return true;
     if (verdict === 'stop' || verdict === 'stop-consumer') {
       this.stopPartition(slot, record, error, control);
       if (verdict === 'stop-consumer') {

@@ -69,7 +69,7 @@ export class BlockingRetryStrategy implements ErrorStrategy {
       }
       try {
         await control.retry();
-        return 'recorded';
+        return 'recovered';
       } catch (next) {
         error = next;
         failed++;

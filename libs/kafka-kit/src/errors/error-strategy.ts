@@ -29,14 +29,15 @@ export interface ListenerFailure {
 
 /**
  * What became of a failed record.
- * - `recorded`: done with it (recovered by a retry, or durably kept in a DLQ or retry topic, or
- *   skipped on purpose): the offset may be committed.
+ * - `recorded`: done with it (durably kept in a DLQ or retry topic, or skipped on purpose): the
+ *   offset may be committed.
+ * - `recovered`: a retry in place succeeded: the offset may be committed.
  * - `stop`: the partition stops at the record, uncommitted, until an operator acts or a restart.
  * - `stop-consumer`: as `stop`, for every partition of the consumer.
  * - `delayed`: the strategy called `pauseUntil`; the record comes again, uncommitted.
  * - `interrupted`: the consumer is stopping or rebalancing; leave the record uncommitted.
  */
-export type FailureVerdict = 'recorded' | 'stop' | 'stop-consumer' | 'delayed' | 'interrupted';
+export type FailureVerdict = 'recorded' | 'recovered' | 'stop' | 'stop-consumer' | 'delayed' | 'interrupted';
 
 /** Decides what happens to a record whose handler threw or whose payload was unusable. */
 export interface ErrorStrategy {

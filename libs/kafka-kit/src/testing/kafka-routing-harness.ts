@@ -1,0 +1,224 @@
+import type { TestingModule, TestingModuleBuilder } from '@nestjs/testing';
+import type { BatchControl, ConsumedRecord } from '../client/consumer-client.js';
+import type { OutgoingRecord } from '../client/producer-client.js';
+import { ConsumerStateService } from '../consumer/consumer-state.service.js';
+import { GroupConsumer } from '../consumer/group-consumer.js';
+import { KafkaExplorer } from '../consumer/kafka.explorer.js';
+import { RouteTable } from '../consumer/listener-route.js';
+import { FailureProducer } from '../errors/failure-producer.js';
+import { headerText } from '../errors/failure-headers.js';
+import { DLQ_HEADERS, RETRY_HEADERS } from '../errors/kafka-headers.js';
+import { RecordingFailureProducer } from './recording-failure-producer.js';
+import type { RoutingOutcome } from './routing-outcome.js';
+import { noListenerFor } from './testing.messages.js';
+
+/** One input for the harness: the value is serialized like KafkaProducer does (JSON, or as-is). */
+export interface HarnessMessage {
+  value: unknown;
+  key?: string | Buffer | null;
+  headers?: Record<string, string>;
+  /** @default 0 */
+  partition?: number;
+}
+
+/** An input and every outcome it went through (main topic, then each delivered retry). */
+export interface RoutingTrace {
+  key: string | null;
+  outcomes: RoutingOutcome[];
+  /** The last outcome: where the input is now. */
+  final: RoutingOutcome;
+}
+
+function serialize(value: unknown): Buffer | null {
+  if (value === null || value === undefined) return null;
+  if (Buffer.isBuffer(value)) return value;
+  return Buffer.from(typeof value === 'string' ? value : JSON.stringify(value));
+}
+
+const text = (v: Buffer | string | undefined) => (v === undefined ? undefined : v.toString());
+
+/**
+ * Drives your listeners' whole pipeline (deserialize, validate, handler through Nest, error
+ * strategy) in-process, without a broker, and says where each input ended up: handled, retried,
+ * parked, dead-lettered, stopped, skipped or delayed. Retry records can then be delivered
+ * (`deliverRetries`) to follow an input to its end. Blocking-retry back-offs take real time:
+ * give such listeners short back-offs in tests.
+ *
+ * ```ts
+ * const harness = await KafkaRoutingHarness.create(
+ *   Test.createTestingModule({ imports: [KafkaModule.forRoot({ brokers: 'unused:9092' })], providers: [MyListener] }),
+ * );
+ * expect(await harness.send('orders', { value: 'not json' })).toMatchObject({ kind: 'dead-lettered', reason: 'deserialization' });
+ * ```
+ */
+export class KafkaRoutingHarness {
+  private readonly offsets = new Map<string, bigint>();
+  private readonly traces: RoutingTrace[] = [];
+  private pendingRetries: { record: OutgoingRecord; trace: RoutingTrace }[] = [];
+  // What the consumer loop reported for the record being delivered.
+  private seen: { handled: boolean; failure?: unknown; verdict?: string } = { handled: false };
+
+  private constructor(
+    private readonly moduleRef: TestingModule,
+    private readonly groups: GroupConsumer[],
+    private readonly state: ConsumerStateService,
+    private readonly producer: RecordingFailureProducer,
+  ) {
+    state.observe({
+      handled: () => (this.seen.handled = true),
+      failed: (_slot, _strategy, verdict, error) => Object.assign(this.seen, { failure: error, verdict }),
+    });
+  }
+
+  /** Compiles `builder` (not initialized: nothing connects) with failure writes recorded. */
+  static async create(builder: TestingModuleBuilder): Promise<KafkaRoutingHarness> {
+    const producer = new RecordingFailureProducer();
+    const moduleRef = await builder.overrideProvider(FailureProducer).useValue(producer).compile();
+    const state = moduleRef.get(ConsumerStateService);
+    const groups = moduleRef
+      .get(KafkaExplorer)
+      .explore()
+      .map((plan) => {
+        state.register(plan.options.groupId);
+        return new GroupConsumer(plan.options, new RouteTable(plan.routes), state);
+      });
+    return new KafkaRoutingHarness(moduleRef, groups, state, producer);
+  }
+
+  /** Every input sent so far, with its outcomes. */
+  get all(): readonly RoutingTrace[] {
+    return this.traces;
+  }
+
+  /** Sends one record to `topic`'s listener and returns where it ended up. */
+  async send(topic: string, message: HarnessMessage): Promise<RoutingOutcome> {
+    const key = message.key === undefined || message.key === null ? null : Buffer.from(message.key);
+    const trace: RoutingTrace = { key: key?.toString() ?? null, outcomes: [], final: { kind: 'delayed' } };
+    this.traces.push(trace);
+    const record: ConsumedRecord = {
+      key,
+      value: serialize(message.value),
+      timestamp: String(Date.now()),
+      offset: this.nextOffset(topic, message.partition ?? 0),
+      headers: message.headers,
+    };
+    return this.deliver(topic, message.partition ?? 0, record, trace);
+  }
+
+  /**
+   * Delivers the records waiting in retry topics (due times ignored: the outcome of the write
+   * says when each was due), until none is left; returns the traces that had retries.
+   */
+  async deliverRetries(): Promise<RoutingTrace[]> {
+    const touched = new Set<RoutingTrace>();
+    while (this.pendingRetries.length > 0) {
+      const { record, trace } = this.pendingRetries.shift()!;
+      touched.add(trace);
+      const partition = record.partition ?? 0;
+      await this.deliver(
+        record.topic,
+        partition,
+        {
+          key: record.key === null ? null : Buffer.from(record.key),
+          value: record.value === null ? null : Buffer.from(record.value),
+          timestamp: record.timestamp ?? String(Date.now()),
+          offset: this.nextOffset(record.topic, partition),
+          headers: { ...record.headers, [RETRY_HEADERS.dueAt]: '0' },
+        },
+        trace,
+      );
+    }
+    return [...touched];
+  }
+
+  async close(): Promise<void> {
+    await this.moduleRef.close();
+  }
+
+  private async deliver(
+    topic: string,
+    partition: number,
+    record: ConsumedRecord,
+    trace: RoutingTrace,
+  ): Promise<RoutingOutcome> {
+    const group = this.groups.find((g) => g.routes.routeFor(topic));
+    if (!group) throw new Error(noListenerFor(topic));
+    const written = this.producer.sent.length;
+    let marked = false;
+    this.seen = { handled: false };
+    const control: BatchControl = {
+      markProcessed: () => (marked = true),
+      heartbeat: async () => undefined,
+      shouldContinue: () => true,
+      pause: () => () => undefined,
+      commit: async () => undefined,
+    };
+    await group.handleBatch({ topic, partition, highWatermark: '0', records: [record] }, control);
+    const outcome = this.outcome(group, topic, partition, record, this.producer.sent.slice(written), marked);
+    trace.outcomes.push(outcome);
+    trace.final = outcome;
+    for (const r of this.producer.sent.slice(written))
+      if (headerText(r.headers, RETRY_HEADERS.attempt) !== undefined)
+        this.pendingRetries.push({ record: r, trace });
+    return outcome;
+  }
+
+  private outcome(
+    group: GroupConsumer,
+    topic: string,
+    partition: number,
+    record: ConsumedRecord,
+    writes: OutgoingRecord[],
+    marked: boolean,
+  ): RoutingOutcome {
+    const attempt = Number(headerText(record.headers, RETRY_HEADERS.attempt) ?? 0);
+    const write = writes[writes.length - 1];
+    const h = write?.headers;
+    if (write && headerText(h, DLQ_HEADERS.attempts) !== undefined)
+      return {
+        kind: 'dead-lettered',
+        dlqTopic: write.topic,
+        reason: text(h![DLQ_HEADERS.reason]) ?? '',
+        attempts: Number(text(h![DLQ_HEADERS.attempts])),
+        error: `${text(h![DLQ_HEADERS.errorClass]) ?? text(h!['kafka_dlt-exception-fqcn'])}: ${text(h![DLQ_HEADERS.errorMessage]) ?? text(h!['kafka_dlt-exception-message'])}`,
+      };
+    if (
+      write &&
+      text(h![RETRY_HEADERS.parked]) === 'true' &&
+      text(h![RETRY_HEADERS.errorClass]) === undefined
+    )
+      return { kind: 'parked', retryTopic: write.topic };
+    if (write)
+      return {
+        kind: 'retried',
+        retryTopic: write.topic,
+        attempt: Number(text(h![RETRY_HEADERS.attempt])),
+        dueAt: Number(text(h![RETRY_HEADERS.dueAt])),
+        error: `${text(h![RETRY_HEADERS.errorClass])}: ${text(h![RETRY_HEADERS.errorMessage])}`,
+      };
+    const stopped = this.state
+      .get(group.groupId)
+      ?.stoppedPartitions.find((s) => s.topic === topic && s.partition === partition);
+    if (stopped) {
+      // Each send is judged on its own: the next one finds the partition running again.
+      this.state.partitionResumed(group.groupId, topic, partition);
+      return { kind: 'stopped', error: stopped.error };
+    }
+    if (this.seen.handled || this.seen.verdict === 'recovered') return { kind: 'handled', attempt };
+    const error = this.seen.failure;
+    // Committed after a failure with nothing written anywhere: skipped on purpose.
+    if (marked && error !== undefined)
+      return {
+        kind: 'skipped',
+        error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+      };
+    return { kind: 'delayed' };
+  }
+
+  private nextOffset(topic: string, partition: number): string {
+    const id = `${topic}:${partition}`;
+    const next = this.offsets.get(id) ?? 0n;
+    this.offsets.set(id, next + 1n);
+    return next.toString();
+  }
+}
