@@ -17,6 +17,8 @@ export interface PartitionLagDetail {
   status: PartitionLagStatus;
   lag: number | null;
   timeLagSeconds: number | null;
+  /** True when the time lag is only a lower bound (the commit predates the sampled history). */
+  timeLagLowerBound: boolean;
   positionLag: string | null;
   /** Set when the consumer's own state decided the status (faster than the commit window). */
   signal?: LivenessProblem['reason'];
@@ -55,6 +57,7 @@ function withSignal(p: PartitionLag, problems: readonly LivenessProblem[]): Part
     status: p.status,
     lag: p.lag,
     timeLagSeconds: p.timeLagSeconds,
+    timeLagLowerBound: p.timeLagLowerBound,
     positionLag: p.positionLag,
   };
   for (const problem of problems) {
