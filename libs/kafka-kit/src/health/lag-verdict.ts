@@ -69,50 +69,71 @@ function withSignal(p: PartitionLag, problems: readonly LivenessProblem[]): Part
   return detail;
 }
 
+const SEVERITY: Record<LagVerdict['status'], number> = { up: 0, degraded: 1, down: 2 };
+
+/** Every partition over a limit, said in words. */
+function limitBreaches(partitions: readonly PartitionLagDetail[], limits: LagLimits): string[] {
+  const { maxLag, maxTimeLagSeconds } = limits;
+  return partitions.flatMap((p) => [
+    ...(maxLag !== undefined && p.lag !== null && p.lag > maxLag
+      ? [lagAboveMax(p.topic, p.partition, p.lag, maxLag)]
+      : []),
+    ...(maxTimeLagSeconds !== undefined && p.timeLagSeconds !== null && p.timeLagSeconds > maxTimeLagSeconds
+      ? [timeLagAboveMax(p.topic, p.partition, p.timeLagSeconds, maxTimeLagSeconds)]
+      : []),
+  ]);
+}
+
+function judgeGroup(
+  g: GroupLag,
+  problems: readonly LivenessProblem[],
+  limits: LagLimits,
+): { detail: GroupLagDetail; health: LagVerdict['status'] } {
+  const own = g.own ? problems.filter((x) => x.groupId === g.groupId) : [];
+  const partitions = g.partitions.map((p) => withSignal(p, own));
+  const report = evaluateGroup(g.status === 'NOTFOUND' && partitions.length === 0 ? undefined : partitions);
+  const breaches = limitBreaches(partitions, limits);
+  const verdictReason =
+    report.status === 'ERR' || report.status === 'WARN' ? [lagGroupStatus(report.status)] : [];
+  const sampleReason = g.error !== undefined ? [lagSampleFailed(g.error)] : [];
+  const health =
+    report.status === 'ERR' || breaches.length > 0
+      ? 'down'
+      : report.status === 'WARN' || g.error !== undefined
+        ? 'degraded'
+        : 'up';
+  const timeLags = partitions.flatMap((p) => (p.timeLagSeconds === null ? [] : [p.timeLagSeconds]));
+  const maxLag = report.maxLag;
+  return {
+    health,
+    detail: {
+      groupId: g.groupId,
+      status: report.status,
+      totalLag: report.totalLag,
+      maxLag:
+        maxLag?.lag != null ? { topic: maxLag.topic, partition: maxLag.partition, lag: maxLag.lag } : null,
+      maxTimeLagSeconds: timeLags.length > 0 ? Math.max(...timeLags) : null,
+      unknownLagPartitions: report.unknownLagPartitions,
+      reasons: [...verdictReason, ...breaches, ...sampleReason],
+      partitions,
+    },
+  };
+}
+
 /**
  * Burrow's verdict per group, sharpened by the consumer's own signals (stopped partitions,
  * stuck handlers) and checked against the limits: down on ERR or over a limit, degraded on
- * WARN or when a group could not be sampled, up otherwise.
+ * WARN or when a group could not be sampled, up otherwise. The worst group decides.
  */
 export function lagVerdict(
   groups: readonly GroupLag[],
   problems: readonly LivenessProblem[],
   limits: LagLimits,
 ): LagVerdict {
-  let status: LagVerdict['status'] = 'up';
-  const details = groups.map((g) => {
-    const partitions = g.partitions.map((p) =>
-      withSignal(p, g.own ? problems.filter((x) => x.groupId === g.groupId) : []),
-    );
-    const report = evaluateGroup(g.status === 'NOTFOUND' && partitions.length === 0 ? undefined : partitions);
-    const reasons: string[] = [];
-    if (report.status === 'ERR' || report.status === 'WARN') reasons.push(lagGroupStatus(report.status));
-    const maxLag = report.maxLag;
-    const lagOver = limits.maxLag !== undefined && maxLag?.lag != null && maxLag.lag > limits.maxLag;
-    if (lagOver) reasons.push(lagAboveMax(maxLag!.topic, maxLag!.partition, maxLag!.lag!, limits.maxLag!));
-    const slowest = partitions.reduce<PartitionLagDetail | undefined>(
-      (worst, p) => ((p.timeLagSeconds ?? -1) > (worst?.timeLagSeconds ?? -1) ? p : worst),
-      undefined,
-    );
-    const limit = limits.maxTimeLagSeconds;
-    const timeOver = limit !== undefined && slowest?.timeLagSeconds != null && slowest.timeLagSeconds > limit;
-    if (timeOver)
-      reasons.push(timeLagAboveMax(slowest!.topic, slowest!.partition, slowest!.timeLagSeconds!, limit!));
-    if (g.error !== undefined) reasons.push(lagSampleFailed(g.error));
-
-    if (report.status === 'ERR' || lagOver || timeOver) status = 'down';
-    else if ((report.status === 'WARN' || g.error !== undefined) && status === 'up') status = 'degraded';
-    return {
-      groupId: g.groupId,
-      status: report.status,
-      totalLag: report.totalLag,
-      maxLag:
-        maxLag?.lag != null ? { topic: maxLag.topic, partition: maxLag.partition, lag: maxLag.lag } : null,
-      maxTimeLagSeconds: slowest?.timeLagSeconds ?? null,
-      unknownLagPartitions: report.unknownLagPartitions,
-      reasons,
-      partitions,
-    };
-  });
-  return { status, groups: details };
+  const judged = groups.map((g) => judgeGroup(g, problems, limits));
+  const status = judged.reduce<LagVerdict['status']>(
+    (worst, { health }) => (SEVERITY[health] > SEVERITY[worst] ? health : worst),
+    'up',
+  );
+  return { status, groups: judged.map((j) => j.detail) };
 }

@@ -4,7 +4,7 @@ import { CommitWindow } from './commit-window.js';
 import type { EndOffsetHistory } from './end-offset-history.js';
 import { evaluateGroup } from './group-evaluator.js';
 import type { GroupLag, PartitionLag } from './lag-sample.js';
-import { computeLag } from './lag-math.js';
+import { computeLag, summarizeLag } from './lag-math.js';
 
 /** What one sample of a group brings in. */
 export interface GroupObservation {
@@ -58,7 +58,7 @@ export class GroupLagTracker {
       members: o.members,
       status: report.status,
       totalLag: report.totalLag,
-      maxLag: (report.maxLag as PartitionLag | null) ?? null,
+      maxLag: summarizeLag(partitions).maxLag,
       maxTimeLagSeconds: timeLags.length > 0 ? Math.max(...timeLags) : null,
       unknownLagPartitions: report.unknownLagPartitions,
       complete:
