@@ -2,8 +2,8 @@ import {
   Inject,
   Injectable,
   Logger,
+  type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
-  type OnApplicationShutdown,
 } from '@nestjs/common';
 import type { CommittedOffset, GroupDescription, PartitionLogOffsets } from '../client/admin-client.js';
 import { KafkaConnection } from '../client/kafka-connection.js';
@@ -42,7 +42,7 @@ interface SampleContext {
  * which read it without touching the broker.
  */
 @Injectable()
-export class LagSampler implements OnApplicationBootstrap, OnApplicationShutdown {
+export class LagSampler implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('KafkaLagSampler');
   private readonly options: ResolvedLagSamplerOptions;
   private readonly trackers = new Map<string, GroupLagTracker>();
@@ -69,8 +69,11 @@ export class LagSampler implements OnApplicationBootstrap, OnApplicationShutdown
     void this.sample();
   }
 
-  onApplicationShutdown(): void {
+  // Before shutdown, not at it: the shared admin connection closes at shutdown, and a sample
+  // still running then would open it again.
+  async beforeApplicationShutdown(): Promise<void> {
     clearInterval(this.timer);
+    await this.running;
   }
 
   /** The result of the last completed sample. */
