@@ -28,6 +28,8 @@ import {
 } from './consumer.messages.js';
 import { resolveConsumerOptions, type ResolvedConsumerOptions } from './resolved-consumer-options.js';
 
+const RETRY_FETCH_MAX_WAIT_MS = 100;
+
 export interface GroupPlan {
   options: ResolvedConsumerOptions;
   routes: ListenerRoute[];
@@ -138,7 +140,13 @@ export class KafkaExplorer {
       else byGroup.set(groupId, [...(byGroup.get(groupId) ?? []), retryRoute]);
     }
     return [...byGroup].map(([groupId, routes]) => ({
-      options: { ...plan.options, groupId },
+      // A resumed partition is fetched only when the running long poll returns: a short poll
+      // keeps retries from running up to a whole fetch wait late.
+      options: {
+        ...plan.options,
+        groupId,
+        fetchMaxWaitMs: Math.min(plan.options.fetchMaxWaitMs, RETRY_FETCH_MAX_WAIT_MS),
+      },
       routes,
       failureTopics: [],
     }));
