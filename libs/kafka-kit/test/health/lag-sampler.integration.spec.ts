@@ -1,7 +1,7 @@
 import { Kafka, logLevel, type Admin } from 'kafkajs';
 import { KafkaHealthModule, KafkaModule, LagSampler } from 'nest-kafka-kit';
 import { Test } from '@nestjs/testing';
-import type { INestApplicationContext } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_KAFKA_VERSION } from '../../embedded/cluster.mjs';
 import { runJavaTool } from '../../embedded/java-tools.mjs';
@@ -36,7 +36,7 @@ async function fillTopics(kafka: Kafka, topics: string[], perPartition: number[]
 }
 
 /** A lag-watcher app: no consumers of its own, only the listed groups. */
-async function startWatcher(groups: string[]): Promise<INestApplicationContext> {
+async function startWatcher(groups: string[]): Promise<INestApplication> {
   const moduleRef = await Test.createTestingModule({
     imports: [
       KafkaModule.forRoot({ brokers: kafkaBrokers(), logLevel: 'nothing' }),
@@ -74,7 +74,7 @@ async function describeGroup(groupId: string, topic: string): Promise<CliRow[]> 
 }
 
 describe('LagSampler against a real broker', () => {
-  let app: INestApplicationContext | undefined;
+  let app: INestApplication | undefined;
   afterAll(() => app?.close());
 
   it("gives the same lag as Kafka's ConsumerGroupCommand, unknown where nothing is committed", async () => {
@@ -113,6 +113,29 @@ describe('LagSampler against a real broker', () => {
     ]);
     expect(group).toMatchObject({ totalLag: 6, unknownLagPartitions: 1, members: 0, groupState: 'Empty' });
     expect(group.maxLag).toMatchObject({ partition: 0, lag: 6 });
+
+    // The same numbers through Burrow's v3 API, for tools written against Burrow.
+    await app.listen(0, '127.0.0.1');
+    const url = await app.getUrl();
+    const burrow = await fetch(`${url}/v3/kafka/local/consumer/${groupId}/lag`);
+    expect(burrow.status).toBe(200);
+    expect(await burrow.json()).toMatchObject({
+      error: false,
+      status: {
+        cluster: 'local',
+        group: groupId,
+        status: 'OK',
+        partition_count: 3,
+        totallag: 6,
+        maxlag: { topic, partition: 0, current_lag: 6 },
+        partitions: [
+          { topic, partition: 0, current_lag: 6, end: { offset: 4 } },
+          { topic, partition: 1, current_lag: 0 },
+          { topic, partition: 2, current_lag: 0, start: null },
+        ],
+      },
+    });
+    expect((await fetch(`${url}/v3/kafka/local/consumer/no-such-group/status`)).status).toBe(404);
     await app.close();
     app = undefined;
   });
