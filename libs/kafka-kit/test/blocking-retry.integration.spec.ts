@@ -17,7 +17,7 @@ import { startKafkaApp, uniqueName, waitFor } from './support.js';
 
 class JobDto {
   @IsString() id!: string;
-  @IsIn(['ok', 'transient', 'stuck', 'fatal']) kind!: string;
+  @IsIn(['ok', 'transient', 'stuck', 'fatal', 'range']) kind!: string;
 }
 
 class FatalJobError extends KafkaKitError {
@@ -43,6 +43,8 @@ describe('blocking retry', () => {
           strategy: 'blocking-retry',
           attempts: 3,
           backoff: { initialMs: 100, multiplier: 2, jitter: 0 },
+          // A listener names error types it knows are permanent.
+          classify: { nonRetryable: [RangeError] },
           then: { strategy: 'dead-letter' },
         },
       })
@@ -52,6 +54,7 @@ describe('blocking retry', () => {
         if (job.kind === 'transient' && mine.length < 3) throw new Error('database busy');
         if (job.kind === 'stuck') throw new Error('still broken');
         if (job.kind === 'fatal') throw new FatalJobError('malformed job');
+        if (job.kind === 'range') throw new RangeError('quantity out of range');
         handled.push(job.id);
       }
     }
@@ -63,24 +66,27 @@ describe('blocking retry', () => {
       { key: 'b', value: { id: 'b', kind: 'ok' } },
       { key: 's', value: { id: 's', kind: 'stuck' } },
       { key: 'f', value: { id: 'f', kind: 'fatal' } },
+      { key: 'r', value: { id: 'r', kind: 'range' } },
       { key: 'v', value: { id: 'v', kind: 'unknown' } },
       { key: 'g', value: 'not json' },
       { key: 'c', value: { id: 'c', kind: 'ok' } },
     ];
     await app.get(KafkaProducer).send(topic, sent);
 
-    const dlq = await readAll(`${topic}.dlq`, 4);
+    const dlq = await readAll(`${topic}.dlq`, 5);
     await waitFor('c handled', () => handled.includes('c'));
     // In place: order holds, the transient record succeeded where it stood.
     expect(handled).toEqual(['a', 't', 'b', 'c']);
     const byKey = Object.fromEntries(dlq.map((r) => [r.key!.toString(), r.headers]));
-    expect(Object.keys(byKey).sort()).toEqual(['f', 'g', 's', 'v']);
+    expect(Object.keys(byKey).sort()).toEqual(['f', 'g', 'r', 's', 'v']);
+    expect(byKey.r).toMatchObject({ [DLQ_HEADERS.reason]: 'non-retryable', [DLQ_HEADERS.attempts]: '1' });
     expect(byKey.s).toMatchObject({ [DLQ_HEADERS.reason]: 'retries-exhausted', [DLQ_HEADERS.attempts]: '3' });
     expect(byKey.f).toMatchObject({ [DLQ_HEADERS.reason]: 'non-retryable', [DLQ_HEADERS.attempts]: '1' });
     expect(byKey.v![DLQ_HEADERS.reason]).toBe('validation');
     expect(byKey.g![DLQ_HEADERS.reason]).toBe('deserialization');
     // Non-retryable errors are tried once; retryable ones with the back-off between tries.
     expect(tries.get('f')).toHaveLength(1);
+    expect(tries.get('r')).toHaveLength(1);
     const [t1, t2, t3] = tries.get('s')!;
     expect(t2! - t1!).toBeGreaterThanOrEqual(100);
     expect(t3! - t2!).toBeGreaterThanOrEqual(200);

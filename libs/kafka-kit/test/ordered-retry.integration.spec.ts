@@ -9,16 +9,17 @@ import {
   RETRY_HEADERS,
   type KafkaContext,
 } from 'nest-kafka-kit';
+import { IsIn, IsInt, IsString } from 'class-validator';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readAll } from './kafka-inspect.js';
 import { startKafkaApp, uniqueName, waitFor } from './support.js';
 
 // Not named Event: the parameter's design type would be the DOM's global Event class.
-interface KeyedEvent {
-  key: string;
-  seq: number;
+class KeyedEvent {
+  @IsString() key!: string;
+  @IsInt() seq!: number;
   /** 'ok'; 'flaky': fails until its second retry; 'broken': always fails. */
-  kind: 'ok' | 'flaky' | 'broken';
+  @IsIn(['ok', 'flaky', 'broken']) kind!: 'ok' | 'flaky' | 'broken';
 }
 
 interface Handled extends KeyedEvent {
@@ -70,6 +71,8 @@ describe('ordered retry by key', () => {
         event('k2', 0, 'broken'),
         event('k3', 0),
         event('k1', 2),
+        { key: 'k3', value: { key: 'k3', seq: 'not a number', kind: 'ok' } },
+        { key: 'k2', value: '<not json>' },
         event('k2', 1),
         event('k3', 1),
         event('k1', 3),
@@ -99,9 +102,17 @@ describe('ordered retry by key', () => {
     expect(k1Seqs()).toEqual([0, 1, 2, 3, 4]);
     expect(handled.filter((h) => h.key === 'k2').map((h) => h.seq)).toEqual([1, 2]);
     expect(handled.filter((h) => h.key === 'k3').map((h) => h.seq)).toEqual([0, 1, 2, 3]);
-    const [dead] = await readAll(`${topic}.dlq`, 1);
-    expect(JSON.parse(dead!.value!.toString())).toEqual({ key: 'k2', seq: 0, kind: 'broken' });
-    expect(dead!.headers[DLQ_HEADERS.reason]).toBe('retries-exhausted');
+    // Invalid and non-JSON records go straight to the DLQ and park nothing.
+    const dlq = await readAll(`${topic}.dlq`, 3);
+    const reasons = dlq.map((r) => `${r.value!.toString()} ${r.headers[DLQ_HEADERS.reason]}`).sort();
+    expect(reasons).toEqual([
+      '<not json> deserialization',
+      JSON.stringify({ key: 'k2', seq: 0, kind: 'broken' }) + ' retries-exhausted',
+      JSON.stringify({ key: 'k3', seq: 'not a number', kind: 'ok' }) + ' validation',
+    ]);
+    // Every input accounted for: 14 sent, 11 handled, 3 dead-lettered.
+    expect(handled).toHaveLength(11);
+    expect(handled.length + dlq.length).toBe(14);
     // k3#3 was not held by k1: other keys are never parked.
     const k3Last = handled.find((h) => h.key === 'k3' && h.seq === 3)!;
     const k1Last = handled.find((h) => h.key === 'k1' && h.seq === 4)!;

@@ -10,9 +10,14 @@ import {
   StoppedPartitionsService,
   type KafkaContext,
 } from 'nest-kafka-kit';
+import { IsString } from 'class-validator';
 import { afterEach, describe, expect, it } from 'vitest';
 import { committedOffsets } from './kafka-inspect.js';
 import { startKafkaApp, uniqueName, waitFor } from './support.js';
+
+class RowDto {
+  @IsString() id!: string;
+}
 
 class TokenGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
@@ -45,7 +50,7 @@ function cdcListener(
       topic: { partitions: 2 },
       ...(scope ? { errorHandling: { strategy: 'stop', scope } } : {}),
     })
-    async handle(@Payload() row: { id: string }, @Ctx() ctx: KafkaContext) {
+    async handle(@Payload() row: RowDto, @Ctx() ctx: KafkaContext) {
       const at = { id: row.id, partition: ctx.partition, offset: ctx.offset };
       seen.push(at);
       if (row.id.startsWith('poison') && !fixed.has(row.id))
@@ -168,5 +173,42 @@ describe('stop on error', () => {
     fixed.add('poison-x');
     app.get(StoppedPartitionsService).retry(groupId, topic, 0, 'ops');
     await waitFor('both handled after resume', () => handled.length === 2);
+  });
+
+  it('stops on invalid and non-JSON records as on a throwing handler, never committing them', async () => {
+    const topic = uniqueName('cdc-garbage');
+    const groupId = uniqueName('cdc-garbage-group');
+    const handled: Seen[] = [];
+    app = await startOperatedApp(cdcListener(topic, groupId, [], handled, new Set()));
+    const state = app.get(ConsumerStateService);
+    await app.get(KafkaProducer).send(topic, [
+      { value: { id: 'ok-0' }, partition: 0 },
+      { value: 'not json', partition: 0 },
+      { value: { id: 'ok-1' }, partition: 0 },
+      { value: { id: 'ok-2' }, partition: 1 },
+    ]);
+    const stopped = await waitFor(
+      'partition 0 stopped on the non-JSON record',
+      () => state.get(groupId)?.stoppedPartitions[0],
+    );
+    expect(stopped).toMatchObject({ partition: 0, offset: '1' });
+    expect(stopped.error).toContain('DeserializationError');
+    await waitFor('partition 1 handled', () => handled.some((h) => h.id === 'ok-2'));
+    expect(handled.filter((h) => h.partition === 0).map((h) => h.id)).toEqual(['ok-0']);
+
+    // An operator skips it; the next record stops on validation (id must be a string).
+    await app.get(KafkaProducer).send(topic, { value: { id: 42 }, partition: 0 });
+    app
+      .get(StoppedPartitionsService)
+      .skip(groupId, topic, 0, { offset: '1', by: 'ops', reason: 'garbage from a test' });
+    const next = await waitFor('partition 0 stopped on the invalid record', () =>
+      state.get(groupId)?.stoppedPartitions.find((s) => s.offset === '3'),
+    );
+    expect(handled.filter((h) => h.partition === 0).map((h) => h.id)).toEqual(['ok-0', 'ok-1']);
+    expect(next.error).toContain('PayloadValidationError');
+    await waitFor(
+      'offset 3 is the committed position',
+      async () => (await committedOffsets(groupId, topic)).get(0) === '3',
+    );
   });
 });
