@@ -21,6 +21,7 @@ const partition = (
   status,
   window: [],
   complete: 1,
+  delayed: false,
 });
 
 const group = (partitions: PartitionLag[], over: Partial<GroupLag> = {}): GroupLag => ({
@@ -104,6 +105,11 @@ describe('lagVerdict', () => {
       { groupId: 'g', reason: 'stuck-handler', topic: 't', partition: 0, offset: '1', handlingForMs: 9000 },
     ];
     expect(lagVerdict([group([partition(0, 'OK', 1)], { own: false })], problems, {}).status).toBe('up');
+  });
+
+  it('holds no limit against a topic whose records wait on purpose', () => {
+    const held = { ...partition(0, 'OK', 500, 600), delayed: true };
+    expect(lagVerdict([group([held])], [], { maxLag: 10, maxTimeLagSeconds: 60 }).status).toBe('up');
   });
 
   it('is degraded when a group could not be sampled', () => {

@@ -20,6 +20,8 @@ export interface PartitionLagDetail {
   /** True when the time lag is only a lower bound (the commit predates the sampled history). */
   timeLagLowerBound: boolean;
   positionLag: string | null;
+  /** A topic whose records wait on purpose (a retry topic): not held against the limits. */
+  delayed: boolean;
   /** Set when the consumer's own state decided the status (faster than the commit window). */
   signal?: LivenessProblem['reason'];
 }
@@ -59,6 +61,7 @@ function withSignal(p: PartitionLag, problems: readonly LivenessProblem[]): Part
     timeLagSeconds: p.timeLagSeconds,
     timeLagLowerBound: p.timeLagLowerBound,
     positionLag: p.positionLag,
+    delayed: p.delayed,
   };
   for (const problem of problems) {
     if (problem.reason === 'crashed' || problem.topic !== p.topic || problem.partition !== p.partition)
@@ -74,14 +77,16 @@ const SEVERITY: Record<LagVerdict['status'], number> = { up: 0, degraded: 1, dow
 /** Every partition over a limit, said in words. */
 function limitBreaches(partitions: readonly PartitionLagDetail[], limits: LagLimits): string[] {
   const { maxLag, maxTimeLagSeconds } = limits;
-  return partitions.flatMap((p) => [
-    ...(maxLag !== undefined && p.lag !== null && p.lag > maxLag
-      ? [lagAboveMax(p.topic, p.partition, p.lag, maxLag)]
-      : []),
-    ...(maxTimeLagSeconds !== undefined && p.timeLagSeconds !== null && p.timeLagSeconds > maxTimeLagSeconds
-      ? [timeLagAboveMax(p.topic, p.partition, p.timeLagSeconds, maxTimeLagSeconds)]
-      : []),
-  ]);
+  return partitions
+    .filter((p) => !p.delayed)
+    .flatMap((p) => [
+      ...(maxLag !== undefined && p.lag !== null && p.lag > maxLag
+        ? [lagAboveMax(p.topic, p.partition, p.lag, maxLag)]
+        : []),
+      ...(maxTimeLagSeconds !== undefined && p.timeLagSeconds !== null && p.timeLagSeconds > maxTimeLagSeconds
+        ? [timeLagAboveMax(p.topic, p.partition, p.timeLagSeconds, maxTimeLagSeconds)]
+        : []),
+    ]);
 }
 
 function judgeGroup(

@@ -21,6 +21,7 @@ const partition = (n: number, status: PartitionLag['status'], lag: number | null
           { offset: 10n, timestamp: 2000, lag },
         ],
   complete: 0.2,
+  delayed: false,
 });
 
 const group: GroupLag = {

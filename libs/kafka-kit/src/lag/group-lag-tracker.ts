@@ -4,6 +4,7 @@ import { CommitWindow } from './commit-window.js';
 import type { EndOffsetHistory } from './end-offset-history.js';
 import { evaluateGroup } from './group-evaluator.js';
 import type { GroupLag, PartitionLag } from './lag-sample.js';
+import type { ResolvedLagSamplerOptions } from './lag-sampler.options.js';
 import { computeLag, summarizeLag } from './lag-math.js';
 
 /** What one sample of a group brings in. */
@@ -31,9 +32,10 @@ export class GroupLagTracker {
 
   constructor(
     readonly groupId: string,
-    private readonly intervals: number,
-    private readonly allowedLag: number,
-    private readonly minimumComplete: number,
+    private readonly options: Pick<
+      ResolvedLagSamplerOptions,
+      'intervals' | 'allowedLag' | 'minimumComplete' | 'isDelayedTopic'
+    >,
   ) {}
 
   observe(o: GroupObservation): GroupLag {
@@ -77,7 +79,7 @@ export class GroupLagTracker {
     let window = this.windows.get(id);
     if (!window) {
       // Samples are already an interval apart; Burrow's min-distance would merge nothing useful.
-      window = new CommitWindow({ intervals: this.intervals, minDistanceMs: 0 });
+      window = new CommitWindow({ intervals: this.options.intervals, minDistanceMs: 0 });
       this.windows.set(id, window);
     }
     window.recordEndOffset(log.high);
@@ -88,8 +90,10 @@ export class GroupLagTracker {
     const lag = computeLag(log.high, committedOffset);
     const timeLag = lag === null ? null : (o.histories.get(id)?.timeLag(committedOffset, o.now) ?? null);
     const samples = window.commitSamples();
-    const complete = samples.length / this.intervals;
-    const judged = lag !== null && complete >= this.minimumComplete;
+    const { intervals, allowedLag, minimumComplete, isDelayedTopic } = this.options;
+    const complete = samples.length / intervals;
+    const delayed = isDelayedTopic(topic);
+    const judged = lag !== null && complete >= minimumComplete && !delayed;
     return {
       topic,
       partition: log.partition,
@@ -101,10 +105,11 @@ export class GroupLagTracker {
       timeLagLowerBound: timeLag?.lowerBound ?? false,
       positionLag: o.positionLags.get(id) ?? null,
       status: judged
-        ? evaluatePartition({ ...window.toEvaluationInput(o.now, this.allowedLag), currentLag: lag })
+        ? evaluatePartition({ ...window.toEvaluationInput(o.now, allowedLag), currentLag: lag })
         : 'OK',
       window: samples,
       complete,
+      delayed,
     };
   }
 }

@@ -31,6 +31,8 @@ export interface PartitionLag {
   readonly window: readonly StoredCommitSample[];
   /** How full the window is, 0..1 (Burrow's `complete`). */
   readonly complete: number;
+  /** A topic whose records wait on purpose (a retry topic): never judged, never over a limit. */
+  readonly delayed: boolean;
 }
 
 /** One group's lag at the last sample. */

@@ -43,6 +43,13 @@ export interface LagSamplerOptions {
    */
   readonly minimumComplete?: number;
   /**
+   * Topics whose records wait on purpose, such as retry topics whose records are held until
+   * due: their lag is reported but neither judged by Burrow's rules nor held against the lag
+   * limits, since a held record looks exactly like a stopped consumer.
+   * @default topics named like the default retry topics, `<topic>.retry.<n>`
+   */
+  readonly isDelayedTopic?: (topic: string) => boolean;
+  /**
    * Timeout of each admin request, in milliseconds.
    * @default 5000
    */
@@ -53,6 +60,9 @@ export interface LagSamplerOptions {
    */
   readonly concurrency?: number;
 }
+
+// The retry topics of the library's retry-topics strategy with its default suffix.
+const isDefaultRetryTopic = (topic: string): boolean => /\.retry\.\d+$/.test(topic);
 
 /** The options with every default applied. */
 export type ResolvedLagSamplerOptions = Required<LagSamplerOptions>;
@@ -65,6 +75,7 @@ export function resolveLagSamplerOptions(options: LagSamplerOptions = {}): Resol
     intervals: options.intervals ?? 10,
     allowedLag: options.allowedLag ?? 0,
     minimumComplete: options.minimumComplete ?? 0.2,
+    isDelayedTopic: options.isDelayedTopic ?? isDefaultRetryTopic,
     requestTimeoutMs: options.requestTimeoutMs ?? 5000,
     concurrency: options.concurrency ?? 4,
   };

@@ -219,12 +219,7 @@ export class LagSampler implements OnApplicationBootstrap, BeforeApplicationShut
   private tracker(groupId: string): GroupLagTracker {
     let tracker = this.trackers.get(groupId);
     if (!tracker) {
-      tracker = new GroupLagTracker(
-        groupId,
-        this.options.intervals,
-        this.options.allowedLag,
-        this.options.minimumComplete,
-      );
+      tracker = new GroupLagTracker(groupId, this.options);
       this.trackers.set(groupId, tracker);
     }
     return tracker;

@@ -20,6 +20,7 @@ const partition = (n: number, committed: string | null, lag: number | null): Par
   status: 'OK',
   window: [],
   complete: 1,
+  delayed: false,
 });
 
 const snapshot: LagSnapshot = {
