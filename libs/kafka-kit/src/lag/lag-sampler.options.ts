@@ -3,10 +3,11 @@ export const LAG_SAMPLER_OPTIONS = Symbol('nest-kafka-kit:lag-sampler-options');
 
 /**
  * How the lag sampler works. Per interval it sends, over the one shared admin connection:
- * one DescribeGroups request per group coordinator, one OffsetFetch per group, and for each
- * distinct topic two ListOffsets rounds (latest and earliest; one request per partition leader
- * each). Topics shared by several groups are read once. Cost grows with groups + topics, not
- * with groups x partitions, and at most `concurrency` requests are in flight at once.
+ * one DescribeGroups request per group coordinator; per group one OffsetFetch and two
+ * FindCoordinator (kafkajs looks the coordinator up on each call); and for each distinct topic
+ * two ListOffsets rounds (latest and earliest; one request per partition leader each). Topics
+ * shared by several groups are read once. Cost grows with groups + topics, not with
+ * groups x partitions, and at most `concurrency` calls are in flight at once.
  */
 export interface LagSamplerOptions {
   /**
