@@ -50,13 +50,15 @@ export function registerConsumerMetrics(registry: Registry, consumers: ConsumerS
   });
   const deadLettered = new Counter({
     name: 'kafka_kit_dead_lettered_total',
-    help: 'Records written to a dead letter topic',
+    help: 'Records the dead-letter strategy wrote to a dead letter topic',
     labelNames: ['consumergroup', 'topic'],
     registers,
   });
   const retried = new Counter({
     name: 'kafka_kit_retry_topic_records_total',
-    help: 'Records sent to a retry topic',
+    // The retry-topics strategy reports one verdict for both of its writes; until it reports
+    // which, its last-attempt DLQ writes are counted here.
+    help: 'Records the retry-topics strategy recorded: to a retry topic, or to the DLQ after the last attempt',
     labelNames: ['consumergroup', 'topic'],
     registers,
   });
