@@ -10,7 +10,13 @@ interface LagDetail {
     groupId: string;
     status: string;
     totalLag: number;
-    partitions: { status: string; lag: number | null; timeLagSeconds: number | null; signal?: string }[];
+    partitions: {
+      status: string;
+      lag: number | null;
+      timeLagSeconds: number | null;
+      positionLag: string | null;
+      signal?: string;
+    }[];
   }[];
 }
 
@@ -74,6 +80,8 @@ describe('lag verdicts on a real broker', () => {
     expect(warn.status).toBe(200);
     expect(warn.lag.status).toBe('degraded');
     expect(handled).toBeGreaterThan(0);
+    // Beside the committed-offset lag: what the consumer saw in its own last batch.
+    expect(warn.lag.groups![0]!.partitions[0]!.positionLag).toMatch(/^\d+$/);
     const burrow = await app.get(`/v3/kafka/local/consumer/${groupId}/status`);
     expect(JSON.parse(burrow.text)).toMatchObject({ error: false, status: { group: groupId } });
 
