@@ -56,9 +56,10 @@ export class AdminClient {
     return new Map(meta.map((t) => [t.name, t.partitions.length]));
   }
 
-  async createTopics(declarations: TopicDeclaration[]): Promise<void> {
+  /** Creates the topics; false when one already existed (another instance created it first). */
+  async createTopics(declarations: TopicDeclaration[]): Promise<boolean> {
     await this.ready();
-    await this.admin.createTopics({ waitForLeaders: true, topics: declarations.map(toTopicConfig) });
+    return this.admin.createTopics({ waitForLeaders: true, topics: declarations.map(toTopicConfig) });
   }
 
   async increasePartitions(topic: string, count: number): Promise<void> {

@@ -14,8 +14,14 @@ export async function provisionTopics(
   const existing = await admin.partitionCounts([...new Set(declarations.map((d) => d.topic))]);
   const { create, increase } = planTopicChanges(declarations, existing, allowPartitionIncrease);
   if (create.length > 0) {
-    await admin.createTopics(create);
-    logger.log(`created ${create.map((d) => `${d.topic} (${d.partitions ?? 1} partitions)`).join(', ')}`);
+    const names = create.map((d) => `${d.topic} (${d.partitions ?? 1} partitions)`).join(', ');
+    if (await admin.createTopics(create)) {
+      logger.log(`created ${names}`);
+    } else {
+      // Instances starting together race to create; whoever won, the result must match ours.
+      planTopicChanges(create, await admin.partitionCounts(create.map((d) => d.topic)), false);
+      logger.log(`ensured ${names} (another instance created some of them first)`);
+    }
   }
   for (const { topic, from, to } of increase) {
     await admin.increasePartitions(topic, to);

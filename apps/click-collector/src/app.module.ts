@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { ConfigModule, ConfigService } from '@nestjs/config';
+import { KafkaHealthModule, KafkaModule } from 'nest-kafka-kit';
+import { ClicksController } from './clicks.controller.js';
+
+@Module({
+  imports: [
+    ConfigModule.forRoot({ ignoreEnvFile: true }),
+    KafkaModule.forRootAsync({
+      imports: [ConfigModule],
+      inject: [ConfigService],
+      useFactory: (config: ConfigService) => ({
+        brokers: config.get<string>('KAFKA_BROKERS', '127.0.0.1:9092'),
+        clientId: 'click-collector',
+        // Many small HTTP requests become few produce requests.
+        producer: { acks: 'all', lingerMs: 5 },
+        topics: [{ topic: 'click_log', partitions: 3 }],
+      }),
+    }),
+    KafkaHealthModule.forRoot({}),
+  ],
+  controllers: [ClicksController],
+})
+export class AppModule {}
