@@ -10,7 +10,7 @@ import { startKafkaApp, uniqueName } from './support.js';
 describe('startEmbeddedKafka (nest-kafka-kit/testing)', () => {
   it('starts a real broker for a test suite and stops exactly what it started', async () => {
     const stateDir = mkdtempSync(join(tmpdir(), 'embedded-kafka-'));
-    const port = 39092;
+    const port = 59192;
     const saved = process.env.KAFKA_BROKERS;
     delete process.env.KAFKA_BROKERS;
     const kafka = await startEmbeddedKafka({ port, stateDir, reuseRunning: false, log: () => {} });
