@@ -6,5 +6,6 @@ import { AppModule } from './app.module.js';
 const app = await NestFactory.create(AppModule);
 app.enableShutdownHooks();
 const port = Number(process.env.PORT ?? 3001);
-await app.listen(port, '127.0.0.1');
+// Loopback unless told otherwise (docker-compose sets HOST=0.0.0.0 inside its containers).
+await app.listen(port, process.env.HOST ?? '127.0.0.1');
 new Logger('click-aggregator').log(`GET http://127.0.0.1:${port}/stats, /health, /metrics`);

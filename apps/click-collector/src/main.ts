@@ -7,5 +7,6 @@ const app = await NestFactory.create(AppModule);
 app.useGlobalPipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true }));
 app.enableShutdownHooks();
 const port = Number(process.env.PORT ?? 3000);
-await app.listen(port, '127.0.0.1');
+// Loopback unless told otherwise (docker-compose sets HOST=0.0.0.0 inside its containers).
+await app.listen(port, process.env.HOST ?? '127.0.0.1');
 new Logger('click-collector').log(`POST http://127.0.0.1:${port}/clicks  {"userId","page"}`);
