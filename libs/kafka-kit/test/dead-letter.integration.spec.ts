@@ -202,10 +202,11 @@ describe('dead letter queue', () => {
     );
     expect(stopped.offset).toBe('1');
     expect(stopped.error).toContain(dlqTopic);
-    expect(handled).toEqual(['a']);
-    // 'a' may be committed; the poison record (offset 1) and what follows are not.
+    // The partition may handle the records after the poison while its write is in flight, but
+    // 'a' at most is committed: not the poison record (offset 1), nor anything after it.
+    expect(handled[0]).toBe('a');
     const before = await committedOffsets(groupId, topic);
-    expect(['-1', '0', '1']).toContain(before.get(0));
+    expect(['-1', '1']).toContain(before.get(0));
 
     await withAdmin((admin) =>
       admin.createTopics({ topics: [{ topic: dlqTopic, numPartitions: 1 }], waitForLeaders: true }),

@@ -12,6 +12,7 @@ import type { PartitionActivity } from './consumer-state.js';
 import { KafkaBatchContext } from './kafka-batch-context.js';
 import { KafkaContext } from './kafka-context.js';
 import type { ListenerRoute, RouteTable } from './listener-route.js';
+import { PendingFailures } from './pending-failures.js';
 import { BatchListenerFailedError } from '../errors/batch-listener-failed.error.js';
 import type { FailureControl, GatedRecord } from '../errors/error-strategy.js';
 import { ListenerRouting } from '../errors/listener-routing.js';
@@ -116,35 +117,46 @@ export class GroupConsumer {
   ) {
     const { topic, partition, records } = batch;
     const { admit, handled } = route;
+    // Strategies that only record failures let the partition go on while they write.
+    const pending = route.errorStrategy.pipelined && !admit ? new PendingFailures() : undefined;
+    const mark = (offset: string) => control.markProcessed(offset);
     let lastHeartbeat = Date.now();
-    for (const record of records) {
-      if (!control.shouldContinue()) return;
-      // Only retry and ordered routes have a gate; the plain path pays one undefined check.
-      const gated = admit || handled ? this.gated(route, slot, record, control) : undefined;
-      if (admit !== undefined) {
-        const admission = await admit(gated!);
-        if (admission === 'wait') return;
-        if (admission === 'done') {
-          control.markProcessed(record.offset);
-          continue;
+    try {
+      for (const record of records) {
+        if (!control.shouldContinue()) return;
+        // Only retry and ordered routes have a gate; the plain path pays one undefined check.
+        const gated = admit || handled ? this.gated(route, slot, record, control) : undefined;
+        if (admit !== undefined) {
+          const admission = await admit(gated!);
+          if (admission === 'wait') return;
+          if (admission === 'done') {
+            control.markProcessed(record.offset);
+            continue;
+          }
+        }
+        slot.offset = record.offset;
+        const started = (slot.handlingSince = Date.now());
+        try {
+          const payload = route.decode(record, { topic, partition, offset: record.offset });
+          const result = await route.invoke(payload, new KafkaContext(topic, partition, record, control));
+          if (result instanceof ListenerRouting) throw new RoutedByHandlerError(result);
+          if (handled !== undefined) await handled(gated!);
+          this.state.handled(slot, 1, Date.now() - started);
+        } catch (error) {
+          if (pending) pending.add(record.offset, this.onFailure(route, slot, record, error, control));
+          else if (!(await this.onFailure(route, slot, record, error, control))) return;
+        }
+        if (pending && !pending.empty) {
+          pending.done(record.offset);
+          if (pending.full && !(await pending.settle(mark))) return;
+        } else control.markProcessed(record.offset);
+        if (slot.lastProgressAt - lastHeartbeat > HEARTBEAT_CHECK_MS) {
+          lastHeartbeat = slot.lastProgressAt;
+          await control.heartbeat();
         }
       }
-      slot.offset = record.offset;
-      const started = (slot.handlingSince = Date.now());
-      try {
-        const payload = route.decode(record, { topic, partition, offset: record.offset });
-        const result = await route.invoke(payload, new KafkaContext(topic, partition, record, control));
-        if (result instanceof ListenerRouting) throw new RoutedByHandlerError(result);
-        if (handled !== undefined) await handled(gated!);
-        this.state.handled(slot, 1, Date.now() - started);
-      } catch (error) {
-        if (!(await this.onFailure(route, slot, record, error, control))) return;
-      }
-      control.markProcessed(record.offset);
-      if (slot.lastProgressAt - lastHeartbeat > HEARTBEAT_CHECK_MS) {
-        lastHeartbeat = slot.lastProgressAt;
-        await control.heartbeat();
-      }
+    } finally {
+      if (pending && !pending.empty) await pending.settle(mark);
     }
   }
 

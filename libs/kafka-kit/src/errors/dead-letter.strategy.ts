@@ -19,6 +19,7 @@ export interface DeadLetterSettings {
  */
 export class DeadLetterStrategy implements ErrorStrategy {
   readonly name = 'dead-letter';
+  readonly pipelined = true;
   private readonly logger = new Logger('KafkaConsumer');
 
   constructor(

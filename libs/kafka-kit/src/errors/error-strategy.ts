@@ -43,6 +43,11 @@ export type FailureVerdict = 'recorded' | 'recovered' | 'stop' | 'stop-consumer'
 export interface ErrorStrategy {
   readonly name: string;
   handle(failure: ListenerFailure): Promise<FailureVerdict>;
+  /**
+   * Its verdicts are only `recorded` or `interrupted`: the consumer may go on with the next
+   * records while it writes, and commits them only once it confirmed.
+   */
+  readonly pipelined?: boolean;
   /** The topics it writes for records of `sourceTopic`, created at startup like the source. */
   topicsFor?(sourceTopic: string): string[];
 }

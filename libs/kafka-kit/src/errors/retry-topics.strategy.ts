@@ -43,6 +43,11 @@ export class RetryTopicsStrategy implements ErrorStrategy {
     return this.settings.retryGroupSuffix;
   }
 
+  /** Ordered retry updates parked keys in record order, so it writes one failure at a time. */
+  get pipelined(): boolean {
+    return this.ordered === undefined;
+  }
+
   get isOrdered(): boolean {
     return this.ordered !== undefined;
   }
