@@ -1,4 +1,5 @@
 import type { EachBatchPayload, Kafka } from 'kafkajs';
+import { readRangesTimedOut } from './client.messages.js';
 import type { ConsumedRecord } from './consumer-client.js';
 
 /** Offsets [from, to) of one partition. */
@@ -56,10 +57,7 @@ export class TopicReader {
       await consumer.run({ autoCommit: false, eachBatch: onBatch });
       for (const r of wanted) consumer.seek({ topic: r.topic, partition: r.partition, offset: r.from });
       const expired = new Promise<never>((_, reject) => {
-        timer = setTimeout(
-          () => reject(new Error(`reading ${wanted.length} ranges took over ${timeoutMs} ms`)),
-          timeoutMs,
-        );
+        timer = setTimeout(() => reject(new Error(readRangesTimedOut(wanted.length, timeoutMs))), timeoutMs);
       });
       await Promise.race([finished, expired]);
     } finally {

@@ -9,6 +9,7 @@ import {
   ParseIntPipe,
   Post,
 } from '@nestjs/common';
+import { skipRequestIncomplete } from './operator.messages.js';
 import { PartitionNotStoppedError } from './partition-not-stopped.error.js';
 import {
   StoppedPartitionsService,
@@ -54,8 +55,7 @@ export class KafkaOperatorController {
     @Param('partition', ParseIntPipe) partition: number,
     @Body() body: Partial<SkipRequest>,
   ): StoppedPartitionView {
-    if (!body?.offset || !body.by || !body.reason)
-      throw new ConflictException('skip needs the stopped offset, who skips (by) and why (reason)');
+    if (!body?.offset || !body.by || !body.reason) throw new ConflictException(skipRequestIncomplete());
     const request = { offset: body.offset, by: body.by, reason: body.reason };
     return this.act(() => this.operator.skip(groupId, topic, partition, request));
   }

@@ -23,3 +23,7 @@ export function retriedByOperator(groupId: string, where: string, by: string): s
 export function operatorGuardRequired(): string {
   return 'KafkaOperatorModule.forRoot() needs a guard: the endpoint can skip records, so it is off unless the app says who may use it';
 }
+
+export function skipRequestIncomplete(): string {
+  return 'skip needs the stopped offset, who skips (by) and why (reason)';
+}
