@@ -28,6 +28,8 @@ import {
 } from './consumer.messages.js';
 import { resolveConsumerOptions, type ResolvedConsumerOptions } from './resolved-consumer-options.js';
 
+// A resumed partition is fetched only when the running long poll returns: groups that consume
+// retry topics poll briefly, so retries do not run up to a whole fetch wait late.
 const RETRY_FETCH_MAX_WAIT_MS = 100;
 
 export interface GroupPlan {
@@ -136,12 +138,12 @@ export class KafkaExplorer {
         handled: strategy.isOrdered ? (gated) => strategy.retried(gated) : undefined,
         assignmentChanged: undefined,
       };
-      if (strategy.isOrdered) plan.routes.push(retryRoute);
-      else byGroup.set(groupId, [...(byGroup.get(groupId) ?? []), retryRoute]);
+      if (strategy.isOrdered) {
+        plan.routes.push(retryRoute);
+        plan.options.fetchMaxWaitMs = Math.min(plan.options.fetchMaxWaitMs, RETRY_FETCH_MAX_WAIT_MS);
+      } else byGroup.set(groupId, [...(byGroup.get(groupId) ?? []), retryRoute]);
     }
     return [...byGroup].map(([groupId, routes]) => ({
-      // A resumed partition is fetched only when the running long poll returns: a short poll
-      // keeps retries from running up to a whole fetch wait late.
       options: {
         ...plan.options,
         groupId,
