@@ -1,5 +1,6 @@
 import { Injectable, type INestApplicationContext } from '@nestjs/common';
 import {
+  ConsumerStateService,
   Ctx,
   DLQ_HEADERS,
   KafkaConsumer,
@@ -120,5 +121,38 @@ describe('ordered retry by key', () => {
     expect(k1Last.attempt).toBeGreaterThan(0);
     // Never early.
     for (const h of handled) if (h.attempt > 0) expect(h.at).toBeGreaterThanOrEqual(h.dueAt);
+  });
+
+  it('gives partition p of the topic and of its retry topics to the same member of a group', async () => {
+    const topic = uniqueName('ordered-copart');
+    const groupId = uniqueName('ordered-copart-group');
+    const handled: Handled[] = [];
+    const tries: string[] = [];
+    app = await startKafkaApp([orderedListener(topic, groupId, handled, tries)]);
+    const second = await startKafkaApp([orderedListener(topic, groupId, handled, tries)]);
+    try {
+      const assignments = await waitFor('both members to hold one partition', () => {
+        const a = app!.get(ConsumerStateService).get(groupId)?.assignment ?? {};
+        const b = second.get(ConsumerStateService).get(groupId)?.assignment ?? {};
+        return a[topic]?.length === 1 && b[topic]?.length === 1 && [a, b];
+      });
+      for (const assignment of assignments) {
+        const [p] = assignment[topic]!;
+        expect(assignment[`${topic}.retry.1`]).toEqual([p]);
+        expect(assignment[`${topic}.retry.2`]).toEqual([p]);
+      }
+      // Keys on both partitions keep their order while retried across the two members.
+      await app.get(KafkaProducer).send(topic, [
+        { ...event('a', 0, 'flaky'), partition: 0 },
+        { ...event('a', 1), partition: 0 },
+        { ...event('b', 0, 'flaky'), partition: 1 },
+        { ...event('b', 1), partition: 1 },
+      ]);
+      await waitFor('all four handled', () => handled.length === 4, { timeoutMs: 30_000 });
+      expect(handled.filter((h) => h.key === 'a').map((h) => h.seq)).toEqual([0, 1]);
+      expect(handled.filter((h) => h.key === 'b').map((h) => h.seq)).toEqual([0, 1]);
+    } finally {
+      await second.close();
+    }
   });
 });
