@@ -97,7 +97,7 @@ describe('crashes and logs are never silent', () => {
         logger,
       );
       const state = app.get(ConsumerStateService);
-      expect(state.get(groupId)?.state).toBe('running');
+      await waitFor('the consumer to run', () => state.get(groupId)?.state === 'running');
 
       killBroker(cluster.brokers[0]!);
       await waitFor('the broker to die', () => !isAlive(cluster.brokers[0]!.pid));

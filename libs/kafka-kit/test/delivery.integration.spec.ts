@@ -127,12 +127,13 @@ describe('delivery guarantees', () => {
       }
     }
 
-    const app = await start([ParallelListener]);
-    const producer = app.get(KafkaProducer);
-    await producer.send(
+    // Every partition has records before the consumer's first fetch, so one fetch holds all three.
+    const producerApp = await start([], { topics: [{ topic, partitions: 3 }] });
+    await producerApp.get(KafkaProducer).send(
       topic,
       Array.from({ length: 30 }, (_, n) => ({ value: { n }, partition: n % 3 })),
     );
+    await start([ParallelListener]);
     await waitFor('30 records handled', () => [...order.values()].flat().length >= 30, { timeoutMs: 30_000 });
     expect(maxParallel).toBe(3);
     for (const [partition, ns] of order) {
