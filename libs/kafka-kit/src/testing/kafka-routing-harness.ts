@@ -1,5 +1,6 @@
 import type { TestingModule, TestingModuleBuilder } from '@nestjs/testing';
 import type { BatchControl, ConsumedRecord } from '../client/consumer-client.js';
+import { KafkaConnection } from '../client/kafka-connection.js';
 import type { OutgoingRecord } from '../client/producer-client.js';
 import { ConsumerStateService } from '../consumer/consumer-state.service.js';
 import { GroupConsumer } from '../consumer/group-consumer.js';
@@ -8,6 +9,7 @@ import { RouteTable } from '../consumer/listener-route.js';
 import { FailureProducer } from '../errors/failure-producer.js';
 import { headerText } from '../errors/failure-headers.js';
 import { DLQ_HEADERS, RETRY_HEADERS } from '../errors/kafka-headers.js';
+import { OfflineConnection } from './offline-connection.js';
 import { RecordingFailureProducer } from './recording-failure-producer.js';
 import type { RoutingOutcome } from './routing-outcome.js';
 import { noListenerFor } from './testing.messages.js';
@@ -41,8 +43,8 @@ const text = (v: Buffer | string | undefined) => (v === undefined ? undefined : 
  * Drives your listeners' whole pipeline (deserialize, validate, handler through Nest, error
  * strategy) in-process, without a broker, and says where each input ended up: handled, retried,
  * parked, dead-lettered, stopped, skipped or delayed. Retry records can then be delivered
- * (`deliverRetries`) to follow an input to its end. Blocking-retry back-offs take real time:
- * give such listeners short back-offs in tests.
+ * (`deliverRetries`) to follow an input to its end, ordered retry included. Blocking-retry
+ * back-offs take real time: give such listeners short back-offs in tests.
  *
  * ```ts
  * const harness = await KafkaRoutingHarness.create(
@@ -63,6 +65,7 @@ export class KafkaRoutingHarness {
     private readonly groups: GroupConsumer[],
     private readonly state: ConsumerStateService,
     private readonly producer: RecordingFailureProducer,
+    private readonly connection: OfflineConnection,
   ) {
     state.observe({
       handled: () => (this.seen.handled = true),
@@ -70,10 +73,19 @@ export class KafkaRoutingHarness {
     });
   }
 
-  /** Compiles `builder` (not initialized: nothing connects) with failure writes recorded. */
+  /**
+   * Compiles `builder` without a broker: not initialized (nothing starts), Kafka replaced by an
+   * offline stand-in, failure writes recorded.
+   */
   static async create(builder: TestingModuleBuilder): Promise<KafkaRoutingHarness> {
     const producer = new RecordingFailureProducer();
-    const moduleRef = await builder.overrideProvider(FailureProducer).useValue(producer).compile();
+    const connection = new OfflineConnection();
+    const moduleRef = await builder
+      .overrideProvider(FailureProducer)
+      .useValue(producer)
+      .overrideProvider(KafkaConnection)
+      .useValue(connection)
+      .compile();
     const state = moduleRef.get(ConsumerStateService);
     const groups = moduleRef
       .get(KafkaExplorer)
@@ -82,7 +94,12 @@ export class KafkaRoutingHarness {
         state.register(plan.options.groupId);
         return new GroupConsumer(plan.options, new RouteTable(plan.routes), state);
       });
-    return new KafkaRoutingHarness(moduleRef, groups, state, producer);
+    return new KafkaRoutingHarness(moduleRef, groups, state, producer, connection);
+  }
+
+  /** What the app's own KafkaProducer sent (handlers that produce), in order. */
+  get produced(): readonly OutgoingRecord[] {
+    return this.connection.produced;
   }
 
   /** Every input sent so far, with its outcomes. */
