@@ -117,9 +117,10 @@ export class GroupConsumer {
   ) {
     const { topic, partition, records } = batch;
     const { admit, handled } = route;
-    // Strategies that only record failures let the partition go on while they write.
-    const pending = route.errorStrategy.pipelined && !admit ? new PendingFailures() : undefined;
-    const mark = (offset: string) => control.markProcessed(offset);
+    // Strategies that only record failures let the partition go on while they write; the
+    // bookkeeping is allocated at the first failure, so a clean batch pays nothing for it.
+    const pipelined = route.errorStrategy.pipelined === true && !admit;
+    let pending: PendingFailures | undefined;
     let lastHeartbeat = Date.now();
     try {
       for (const record of records) {
@@ -143,12 +144,16 @@ export class GroupConsumer {
           if (handled !== undefined) await handled(gated!);
           this.state.handled(slot, 1, Date.now() - started);
         } catch (error) {
-          if (pending) pending.add(record.offset, this.onFailure(route, slot, record, error, control));
+          if (pipelined)
+            (pending ??= new PendingFailures()).add(
+              record.offset,
+              this.onFailure(route, slot, record, error, control),
+            );
           else if (!(await this.onFailure(route, slot, record, error, control))) return;
         }
         if (pending && !pending.empty) {
           pending.done(record.offset);
-          if (pending.full && !(await pending.settle(mark))) return;
+          if (pending.full && !(await pending.settle((o) => control.markProcessed(o)))) return;
         } else control.markProcessed(record.offset);
         if (slot.lastProgressAt - lastHeartbeat > HEARTBEAT_CHECK_MS) {
           lastHeartbeat = slot.lastProgressAt;
@@ -156,7 +161,7 @@ export class GroupConsumer {
         }
       }
     } finally {
-      if (pending && !pending.empty) await pending.settle(mark);
+      if (pending && !pending.empty) await pending.settle((o) => control.markProcessed(o));
     }
   }
 
