@@ -1,5 +1,6 @@
 import type { Admin, ITopicConfig } from 'kafkajs';
 import type { TopicDeclaration } from '../interfaces/topic-declaration.interface.js';
+import { topicsWithoutLeaders } from './client.messages.js';
 import { withTimeout } from './with-timeout.js';
 
 /** What `describeCluster` reports. */
@@ -59,7 +60,30 @@ export class AdminClient {
   /** Creates the topics; false when one already existed (another instance created it first). */
   async createTopics(declarations: TopicDeclaration[]): Promise<boolean> {
     await this.ready();
-    return this.admin.createTopics({ waitForLeaders: true, topics: declarations.map(toTopicConfig) });
+    const created = await this.admin.createTopics({
+      waitForLeaders: false,
+      topics: declarations.map(toTopicConfig),
+    });
+    await this.untilLeadersElected(declarations.map((d) => d.topic));
+    return created;
+  }
+
+  /**
+   * kafkajs' own `waitForLeaders` gives up when the broker it asks has not heard of the new
+   * topic yet (UNKNOWN_TOPIC_OR_PARTITION, seen on 3-broker clusters), so wait here instead.
+   */
+  private async untilLeadersElected(topics: string[], timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      try {
+        const { topics: meta } = await this.admin.fetchTopicMetadata({ topics });
+        if (meta.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0))) return;
+      } catch (err) {
+        if (Date.now() > deadline) throw err;
+      }
+      if (Date.now() > deadline) throw new Error(topicsWithoutLeaders(topics, timeoutMs));
+      await new Promise((r) => setTimeout(r, 100));
+    }
   }
 
   async increasePartitions(topic: string, count: number): Promise<void> {

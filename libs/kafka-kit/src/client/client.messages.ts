@@ -5,3 +5,6 @@ export const adminRequestTimedOut = (request: string, timeoutMs: number): string
 
 export const readRangesTimedOut = (ranges: number, timeoutMs: number): string =>
   `reading ${ranges} offset ranges did not finish within ${timeoutMs} ms`;
+
+export const topicsWithoutLeaders = (topics: string[], timeoutMs: number): string =>
+  `new topics ${topics.join(', ')} have no leader on every partition after ${timeoutMs} ms`;
