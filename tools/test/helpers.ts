@@ -1,5 +1,6 @@
 // Helpers every integration test uses: the broker list, unique names, and waiting on conditions.
 import { randomBytes } from 'node:crypto';
+import type { Admin, ITopicConfig } from 'kafkajs';
 import { inject } from 'vitest';
 
 export function kafkaBrokers(): string[] {
@@ -35,4 +36,17 @@ export async function waitFor<T>(
     }
     await new Promise((r) => setTimeout(r, intervalMs));
   }
+}
+
+/**
+ * Creates topics and waits until every partition has a leader. Not kafkajs' `waitForLeaders`:
+ * it gives up when the broker it asks has not heard of the new topic yet.
+ */
+export async function createTopics(admin: Admin, topics: ITopicConfig[]): Promise<void> {
+  await admin.createTopics({ topics, waitForLeaders: false });
+  const names = topics.map((t) => t.topic);
+  await waitFor(`leaders for ${names.join(', ')}`, async () => {
+    const { topics: meta } = await admin.fetchTopicMetadata({ topics: names });
+    return meta.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0));
+  });
 }

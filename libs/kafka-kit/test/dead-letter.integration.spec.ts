@@ -12,7 +12,7 @@ import {
 } from 'nest-kafka-kit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { committedOffsets, endOffsets, kcatReadAll, readAll, withAdmin } from './kafka-inspect.js';
-import { startKafkaApp, uniqueName, waitFor } from './support.js';
+import { createTopics, startKafkaApp, uniqueName, waitFor } from './support.js';
 
 class OrderDto {
   @IsString() id!: string;
@@ -208,9 +208,7 @@ describe('dead letter queue', () => {
     const before = await committedOffsets(groupId, topic);
     expect(['-1', '1']).toContain(before.get(0));
 
-    await withAdmin((admin) =>
-      admin.createTopics({ topics: [{ topic: dlqTopic, numPartitions: 1 }], waitForLeaders: true }),
-    );
+    await withAdmin((admin) => createTopics(admin, [{ topic: dlqTopic, numPartitions: 1 }]));
     await waitFor('b handled after the DLQ write succeeded', () => handled.includes('b'), {
       timeoutMs: 30_000,
     });

@@ -28,7 +28,7 @@ import {
   type KafkaModuleOptions,
 } from 'nest-kafka-kit';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { kafkaBrokers, startKafkaApp, uniqueName, waitFor } from './support.js';
+import { createTopics, kafkaBrokers, startKafkaApp, uniqueName, waitFor } from './support.js';
 
 const kafka = new Kafka({ brokers: kafkaBrokers(), logLevel: logLevel.NOTHING });
 const admin = kafka.admin();
@@ -114,7 +114,7 @@ describe('KafkaModule', () => {
     }).compile();
     app = await moduleRef.createNestApplication({ logger: false }).init();
     const topic = uniqueName('async-config');
-    await admin.createTopics({ topics: [{ topic }], waitForLeaders: true });
+    await createTopics(admin, [{ topic }]);
     const [sent] = await app.get(KafkaProducer).send(topic, [{ value: 'configured' }]);
     expect(sent!.offset).toBe('0');
   });
@@ -148,7 +148,7 @@ describe('KafkaModule', () => {
 
     it('refuses to shrink a topic, and grows one only when allowed, saying keys move', async () => {
       const topic = uniqueName('existing');
-      await admin.createTopics({ topics: [{ topic, numPartitions: 3 }], waitForLeaders: true });
+      await createTopics(admin, [{ topic, numPartitions: 3 }]);
 
       const shrink = await startupError({ brokers: kafkaBrokers() }, [listenerOn(topic, 2)]);
       expect(shrink?.message).toMatch(/has 3 partitions but 2 are declared: Kafka cannot remove partitions/);

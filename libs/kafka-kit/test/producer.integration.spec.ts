@@ -11,7 +11,7 @@ import {
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_KAFKA_VERSION } from '../embedded/cluster.mjs';
 import { runJavaTool } from '../embedded/java-tools.mjs';
-import { kafkaBrokers, startKafkaApp, uniqueName, waitFor } from './support.js';
+import { createTopics, kafkaBrokers, startKafkaApp, uniqueName, waitFor } from './support.js';
 
 // A plain kafkajs client, to look at what the broker holds independently of the library.
 const kafka = new Kafka({ brokers: kafkaBrokers(), logLevel: logLevel.NOTHING });
@@ -19,7 +19,7 @@ const admin = kafka.admin();
 
 async function createTopic(partitions: number): Promise<string> {
   const topic = uniqueName('produce');
-  await admin.createTopics({ topics: [{ topic, numPartitions: partitions }], waitForLeaders: true });
+  await createTopics(admin, [{ topic, numPartitions: partitions }]);
   return topic;
 }
 

@@ -19,4 +19,4 @@ export async function startKafkaApp(
   return app;
 }
 
-export { kafkaBrokers, uniqueName, waitFor } from '../../../tools/test/helpers.js';
+export { createTopics, kafkaBrokers, uniqueName, waitFor } from '../../../tools/test/helpers.js';

@@ -1,6 +1,6 @@
 import { Kafka, logLevel } from 'kafkajs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { kafkaBrokers, uniqueName, waitFor } from '../../test/helpers.js';
+import { createTopics, kafkaBrokers, uniqueName, waitFor } from '../../test/helpers.js';
 
 describe('the local broker', () => {
   const kafka = new Kafka({
@@ -19,7 +19,7 @@ describe('the local broker', () => {
   it('round-trips records with keys, values and headers through kafkajs', async () => {
     const topic = uniqueName('round-trip');
     await admin.connect();
-    await admin.createTopics({ topics: [{ topic, numPartitions: 2 }], waitForLeaders: true });
+    await createTopics(admin, [{ topic, numPartitions: 2 }]);
     await producer.connect();
     const sent = Array.from({ length: 20 }, (_, i) => ({
       key: `k${i}`,

@@ -11,7 +11,7 @@ import {
   killBroker,
   up,
 } from '../../../libs/kafka-kit/embedded/cluster.mjs';
-import { uniqueName, waitFor } from '../../test/helpers.js';
+import { createTopics, uniqueName, waitFor } from '../../test/helpers.js';
 
 // Its own cluster on its own ports and state dir, so it never disturbs the suite's broker.
 const PORT = 29092;
@@ -35,18 +35,9 @@ describe('kafka:up --brokers 3', () => {
     const admin = kafka.admin();
     await admin.connect();
     const topic = uniqueName('rf3');
-    // Not waitForLeaders: kafkajs gives up when the broker it asks has not heard of the topic yet
-    // (seen on 3.9.1); the metadata wait below covers it.
-    await admin.createTopics({
-      topics: [{ topic, numPartitions: 3, replicationFactor: 3 }],
-      waitForLeaders: false,
-    });
-    // Metadata reaches every broker a moment after creation; ask until one answers for it.
-    const meta = await waitFor('metadata of the new topic', async () => {
-      const [t] = (await admin.fetchTopicMetadata({ topics: [topic] })).topics;
-      return t!.partitions.length === 3 && t;
-    });
-    expect(meta.partitions.every((p) => p.replicas.length === 3)).toBe(true);
+    await createTopics(admin, [{ topic, numPartitions: 3, replicationFactor: 3 }]);
+    const [meta] = (await admin.fetchTopicMetadata({ topics: [topic] })).topics;
+    expect(meta!.partitions.every((p) => p.replicas.length === 3)).toBe(true);
 
     const victim = cluster.brokers[1]!;
     killBroker(victim);

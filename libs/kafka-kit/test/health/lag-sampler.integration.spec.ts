@@ -5,7 +5,7 @@ import type { INestApplication } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_KAFKA_VERSION } from '../../embedded/cluster.mjs';
 import { runJavaTool } from '../../embedded/java-tools.mjs';
-import { kafkaBrokers, uniqueName } from '../support.js';
+import { createTopics, kafkaBrokers, uniqueName } from '../support.js';
 
 // Groups of other apps, set up from outside the library: committed offsets written by the
 // admin API, records produced to chosen partitions.
@@ -81,7 +81,7 @@ describe('LagSampler against a real broker', () => {
     const topic = uniqueName('cgc');
     const groupId = uniqueName('cgc-group');
     await withAdmin(async (admin, kafka) => {
-      await admin.createTopics({ topics: [{ topic, numPartitions: 3 }], waitForLeaders: true });
+      await createTopics(admin, [{ topic, numPartitions: 3 }]);
       await fillTopics(kafka, [topic], [10, 20, 30]);
       // Partition 2 gets no commit at all.
       await admin.setOffsets({
@@ -149,10 +149,10 @@ describe('LagSampler against a real broker', () => {
 
     beforeAll(async () => {
       await withAdmin(async (admin, kafka) => {
-        await admin.createTopics({
-          topics: groups.map(({ topic }) => ({ topic, numPartitions: 12 })),
-          waitForLeaders: true,
-        });
+        await createTopics(
+          admin,
+          groups.map(({ topic }) => ({ topic, numPartitions: 12 })),
+        );
         const perPartition = Array.from({ length: 12 }, (_, p) => p + 1);
         await fillTopics(
           kafka,
