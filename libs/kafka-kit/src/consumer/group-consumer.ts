@@ -14,7 +14,7 @@ import { KafkaContext } from './kafka-context.js';
 import type { ListenerRoute, RouteTable } from './listener-route.js';
 import { PendingFailures } from './pending-failures.js';
 import { BatchListenerFailedError } from '../errors/batch-listener-failed.error.js';
-import type { FailureControl, GatedRecord } from '../errors/error-strategy.js';
+import { mayCommit, type FailureControl, type GatedRecord } from '../errors/error-strategy.js';
 import { ListenerRouting } from '../errors/listener-routing.js';
 import { NoListenerForTopicError } from '../errors/no-listener-for-topic.error.js';
 import { RoutedByHandlerError } from '../errors/routed-by-handler.error.js';
@@ -236,7 +236,7 @@ export class GroupConsumer {
       listener: route.name,
     });
     this.state.failed(slot, strategy.name, verdict, error);
-    if (verdict === 'recorded' || verdict === 'recovered') return true;
+    if (mayCommit(verdict)) return true;
     if (verdict === 'stop' || verdict === 'stop-consumer') {
       this.stopPartition(slot, record, error, control);
       if (verdict === 'stop-consumer') {

@@ -64,7 +64,7 @@ export class DeadLetterStrategy implements ErrorStrategy {
       offset: failure.record.offset,
     });
     this.logger.warn(deadLettered(where, dlqTopic, reason));
-    return 'recorded';
+    return 'dead-lettered';
   }
 
   private dlqTopic(sourceTopic: string): string {

@@ -29,15 +29,34 @@ export interface ListenerFailure {
 
 /**
  * What became of a failed record.
- * - `recorded`: done with it (durably kept in a DLQ or retry topic, or skipped on purpose): the
- *   offset may be committed.
+ * - `dead-lettered`, `retry-scheduled`, `skipped`: done with it (durably kept in a DLQ or a retry
+ *   topic, or skipped on purpose): the offset may be committed. Where it went is in the verdict so
+ *   metrics count DLQ and retry writes apart, whichever strategy made them.
  * - `recovered`: a retry in place succeeded: the offset may be committed.
  * - `stop`: the partition stops at the record, uncommitted, until an operator acts or a restart.
  * - `stop-consumer`: as `stop`, for every partition of the consumer.
  * - `delayed`: the strategy called `pauseUntil`; the record comes again, uncommitted.
  * - `interrupted`: the consumer is stopping or rebalancing; leave the record uncommitted.
  */
-export type FailureVerdict = 'recorded' | 'recovered' | 'stop' | 'stop-consumer' | 'delayed' | 'interrupted';
+export type FailureVerdict =
+  | 'dead-lettered'
+  | 'retry-scheduled'
+  | 'skipped'
+  | 'recovered'
+  | 'stop'
+  | 'stop-consumer'
+  | 'delayed'
+  | 'interrupted';
+
+/** The verdicts after which the failed record's offset may be committed. */
+export function mayCommit(verdict: FailureVerdict): boolean {
+  return (
+    verdict === 'dead-lettered' ||
+    verdict === 'retry-scheduled' ||
+    verdict === 'skipped' ||
+    verdict === 'recovered'
+  );
+}
 
 /** Decides what happens to a record whose handler threw or whose payload was unusable. */
 export interface ErrorStrategy {

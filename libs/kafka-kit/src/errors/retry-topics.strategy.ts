@@ -79,7 +79,7 @@ export class RetryTopicsStrategy implements ErrorStrategy {
     if (!retryable || attempt > this.settings.delaysMs.length) {
       const verdict = await this.deadLetter.deadLetter(failure, failureReason(error, retryable, retryable));
       // Out of the path: the records of its key parked behind it may go.
-      if (verdict === 'recorded') queues?.remove(origin.partition, key!, origin.offset);
+      if (verdict === 'dead-lettered') queues?.remove(origin.partition, key!, origin.offset);
       return verdict;
     }
     const delay =
@@ -87,7 +87,7 @@ export class RetryTopicsStrategy implements ErrorStrategy {
       this.settings.delaysMs[attempt - 1]!;
     const written = await this.forward(failure, attempt, now + delay, error, false);
     if (written) queues?.add(origin.partition, key!, origin.offset);
-    return written ? 'recorded' : 'interrupted';
+    return written ? 'retry-scheduled' : 'interrupted';
   }
 
   /** Main-topic gate of an ordered listener: a key with a record in retry parks this one too. */

@@ -22,6 +22,6 @@ export class SkipStrategy implements ErrorStrategy {
     const where = describeCoordinates({ topic, partition, offset: record.offset });
     const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     this.logger.warn(recordSkipped(listener, groupId, where, reason));
-    return 'recorded';
+    return 'skipped';
   }
 }

@@ -2,11 +2,7 @@ import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import type { ConsumerStateService } from '../consumer/consumer-state.service.js';
 import type { ConsumerState, PartitionActivity } from '../consumer/consumer-state.js';
 import { failureReasonLabel } from './failure-reason-label.js';
-import {
-  DEAD_LETTER_STRATEGY,
-  HANDLER_DURATION_BUCKETS,
-  RETRY_TOPICS_STRATEGY,
-} from './kafka-metrics.constants.js';
+import { HANDLER_DURATION_BUCKETS } from './kafka-metrics.constants.js';
 
 const STATES: readonly ConsumerState[] = [
   'starting',
@@ -50,15 +46,13 @@ export function registerConsumerMetrics(registry: Registry, consumers: ConsumerS
   });
   const deadLettered = new Counter({
     name: 'kafka_kit_dead_lettered_total',
-    help: 'Records the dead-letter strategy wrote to a dead letter topic',
+    help: 'Records written to a dead letter topic (by any strategy: dead-letter, after retries, ...)',
     labelNames: ['consumergroup', 'topic'],
     registers,
   });
   const retried = new Counter({
     name: 'kafka_kit_retry_topic_records_total',
-    // The retry-topics strategy reports one verdict for both of its writes; until it reports
-    // which, its last-attempt DLQ writes are counted here.
-    help: 'Records the retry-topics strategy recorded: to a retry topic, or to the DLQ after the last attempt',
+    help: 'Records written to a retry topic, to be tried again when due',
     labelNames: ['consumergroup', 'topic'],
     registers,
   });
@@ -106,9 +100,8 @@ export function registerConsumerMetrics(registry: Registry, consumers: ConsumerS
     failed(slot, strategy, verdict, error) {
       const labels = { consumergroup: slot.groupId, topic: slot.topic };
       failures.inc({ ...labels, strategy, verdict, reason: failureReasonLabel(error) });
-      if (verdict !== 'recorded') return;
-      if (strategy === DEAD_LETTER_STRATEGY) deadLettered.inc(labels);
-      else if (strategy === RETRY_TOPICS_STRATEGY) retried.inc(labels);
+      if (verdict === 'dead-lettered') deadLettered.inc(labels);
+      else if (verdict === 'retry-scheduled') retried.inc(labels);
     },
   });
 }

@@ -85,10 +85,11 @@ describe('Kafka metrics', () => {
     consumers.failed(
       slot,
       'dead-letter',
-      'recorded',
+      'dead-lettered',
       new PayloadValidationError({ topic: 'clicks', partition: 0, offset: '1' }, []),
     );
-    consumers.failed(slot, 'retry-topics', 'recorded', new Error('flaky'));
+    consumers.failed(slot, 'retry-topics', 'retry-scheduled', new Error('flaky'));
+    consumers.failed(slot, 'blocking-retry', 'dead-lettered', new Error('gave up'));
     consumers.failed(slot, 'stop', 'stop', new Error('bad'));
 
     const text = await registry.metrics();
@@ -97,12 +98,12 @@ describe('Kafka metrics', () => {
     expect(text).toContain(`kafka_kit_handler_duration_seconds_count{${g}} 1`);
     expect(text).toContain(`kafka_kit_handler_duration_seconds_bucket{le="0.05",${g}} 1`);
     expect(text).toContain(
-      `kafka_kit_handler_failures_total{${g},strategy="dead-letter",verdict="recorded",reason="validation"} 1`,
+      `kafka_kit_handler_failures_total{${g},strategy="dead-letter",verdict="dead-lettered",reason="validation"} 1`,
     );
     expect(text).toContain(
       `kafka_kit_handler_failures_total{${g},strategy="stop",verdict="stop",reason="error"} 1`,
     );
-    expect(text).toContain(`kafka_kit_dead_lettered_total{${g}} 1`);
+    expect(text).toContain(`kafka_kit_dead_lettered_total{${g}} 2`);
     expect(text).toContain(`kafka_kit_retry_topic_records_total{${g}} 1`);
     expect(text).toContain('kafka_kit_consumer_state{consumergroup="g",state="running"} 1');
     expect(text).toContain('kafka_kit_consumer_state{consumergroup="g",state="crashed"} 0');
