@@ -1,5 +1,6 @@
 import { runDlqCommand } from './dlq-command.js';
 import { parseDlqArgs } from './parse-args.js';
+import { errorSummary } from '../errors/describe-error.js';
 
 /** `nest-kafka-kit dlq ...`; returns the process exit code. */
 export async function main(
@@ -18,7 +19,7 @@ export async function main(
   try {
     return await runDlqCommand(command, print);
   } catch (error) {
-    printError(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+    printError(errorSummary(error));
     return 1;
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EventEmitter } from 'node:events';
+import { errorSummary } from '../errors/describe-error.js';
 import type {
   ConsumerObserver,
   ConsumerGroupStatus,
@@ -69,7 +70,7 @@ export class ConsumerStateService extends EventEmitter<{ change: [ConsumerStateC
     const g = this.groups.get(groupId);
     if (!g) return;
     const from = g.state;
-    if (error) g.lastError = { message: `${error.name}: ${error.message}`, at: Date.now() };
+    if (error) g.lastError = { message: errorSummary(error), at: Date.now() };
     if (from === to) return;
     // A stopped or crashed consumer stays so; late kafkajs events must not revive it on paper.
     // kafkajs emits STOP before CRASH when it gives up, so 'stopped' may still become 'crashed'.

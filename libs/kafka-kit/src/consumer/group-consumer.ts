@@ -18,6 +18,7 @@ import { mayCommit, type FailureControl, type GatedRecord } from '../errors/erro
 import { ListenerRouting } from '../errors/listener-routing.js';
 import { NoListenerForTopicError } from '../errors/no-listener-for-topic.error.js';
 import { RoutedByHandlerError } from '../errors/routed-by-handler.error.js';
+import { errorSummary } from '../errors/describe-error.js';
 
 // kafkajs throttles heartbeats itself, but awaiting one per record still costs a few
 // microtasks; asking at most this often keeps the hot loop lean.
@@ -338,7 +339,7 @@ export class GroupConsumer {
       topic,
       partition,
       offset: record.offset,
-      error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+      error: errorSummary(error),
       since: Date.now(),
     });
   }

@@ -6,6 +6,7 @@ import type { ListenerFailure } from './error-strategy.js';
 import { failureWriteFailed } from './errors.messages.js';
 import type { FailureProducer } from './failure-producer.js';
 import { describeCoordinates } from './record-coordinates.js';
+import { errorSummary } from './describe-error.js';
 
 // Waits between write attempts are cut into slices this long, with a heartbeat after each.
 const HEARTBEAT_SLICE_MS = 1000;
@@ -36,7 +37,7 @@ export class FailureWriter {
         if (attempt > 1) this.state.partitionResumed(groupId, topic, partition);
         return true;
       } catch (error) {
-        const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+        const reason = errorSummary(error);
         const where = describeCoordinates({ topic, partition, offset: record.offset });
         const message = failureWriteFailed(records[0]!.topic, where, attempt, reason);
         this.logger.error(message);

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { describeCoordinates } from './record-coordinates.js';
 import type { ErrorStrategy, FailureVerdict, ListenerFailure } from './error-strategy.js';
 import { recordSkipped } from './errors.messages.js';
+import { errorSummary } from './describe-error.js';
 
 /**
  * Logs the failure and lets the offset be committed: the record is lost on purpose. Only for
@@ -20,7 +21,7 @@ export class SkipStrategy implements ErrorStrategy {
     listener,
   }: ListenerFailure): Promise<FailureVerdict> {
     const where = describeCoordinates({ topic, partition, offset: record.offset });
-    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    const reason = errorSummary(error);
     this.logger.warn(recordSkipped(listener, groupId, where, reason));
     return 'skipped';
   }

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { describeCoordinates } from './record-coordinates.js';
 import type { ErrorStrategy, FailureVerdict, ListenerFailure } from './error-strategy.js';
 import { partitionStoppedOnError } from './errors.messages.js';
+import { errorSummary } from './describe-error.js';
 
 /** How much stops: the failing partition only, or every partition of the consumer. */
 export type StopScope = 'partition' | 'consumer';
@@ -25,7 +26,7 @@ export class StopOnErrorStrategy implements ErrorStrategy {
     listener,
   }: ListenerFailure): Promise<FailureVerdict> {
     const where = describeCoordinates({ topic, partition, offset: record.offset });
-    const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    const reason = errorSummary(error);
     this.logger.error(partitionStoppedOnError(listener, groupId, where, this.scope, reason));
     return this.scope === 'consumer' ? 'stop-consumer' : 'stop';
   }

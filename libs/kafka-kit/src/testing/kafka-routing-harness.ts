@@ -13,6 +13,7 @@ import { OfflineConnection } from './offline-connection.js';
 import { RecordingFailureProducer } from './recording-failure-producer.js';
 import type { RoutingOutcome } from './routing-outcome.js';
 import { noListenerFor } from './testing.messages.js';
+import { errorSummary } from '../errors/describe-error.js';
 
 /** One input for the harness: the value is serialized like KafkaProducer does (JSON, or as-is). */
 export interface HarnessMessage {
@@ -227,7 +228,7 @@ export class KafkaRoutingHarness {
     if (marked && error !== undefined)
       return {
         kind: 'skipped',
-        error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+        error: errorSummary(error),
       };
     return { kind: 'delayed' };
   }
