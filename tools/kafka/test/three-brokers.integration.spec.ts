@@ -36,8 +36,12 @@ describe('kafka:up --brokers 3', () => {
     await admin.connect();
     const topic = uniqueName('rf3');
     await createTopics(admin, [{ topic, numPartitions: 3, replicationFactor: 3 }]);
-    const [meta] = (await admin.fetchTopicMetadata({ topics: [topic] })).topics;
-    expect(meta!.partitions.every((p) => p.replicas.length === 3)).toBe(true);
+    // Each broker learns of the new topic on its own schedule; ask until the one asked knows it.
+    const meta = await waitFor('metadata of the new topic', async () => {
+      const [t] = (await admin.fetchTopicMetadata({ topics: [topic] })).topics;
+      return t!.partitions.length === 3 && t;
+    });
+    expect(meta.partitions.every((p) => p.replicas.length === 3)).toBe(true);
 
     const victim = cluster.brokers[1]!;
     killBroker(victim);
@@ -53,8 +57,13 @@ describe('kafka:up --brokers 3', () => {
       { timeoutMs: 30_000, intervalMs: 500 },
     );
 
-    // Patient like a real client: its first metadata request may still go to the dead broker.
-    const producer = kafka.producer({ retry: { retries: 20, initialRetryTime: 200, maxRetryTime: 3000 } });
+    // Patient like a real client (its first metadata request may still go to the dead broker),
+    // and idempotent: a retried request must not write its records twice.
+    const producer = kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      retry: { retries: 20, initialRetryTime: 200, maxRetryTime: 3000 },
+    });
     await producer.connect();
     const results = await producer.send({
       topic,
