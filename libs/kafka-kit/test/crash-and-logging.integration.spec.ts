@@ -89,8 +89,10 @@ describe('crashes and logs are never silent', () => {
       app = await appWith(
         {
           brokers: `127.0.0.1:${port}`,
-          retry: { retries: 1, initialRetryTimeMs: 100, maxRetryTimeMs: 500 },
-          connectionTimeoutMs: 500,
+          // A dead local port refuses at once, so few short retries crash it quickly after the
+          // kill, while a loaded machine still gets enough slack before it.
+          retry: { retries: 3, initialRetryTimeMs: 100, maxRetryTimeMs: 500 },
+          connectionTimeoutMs: 3000,
           logLevel: 'nothing',
         },
         [DoomedListener],

@@ -128,7 +128,12 @@ describe('delivery guarantees', () => {
     }
 
     // Every partition has records before the consumer's first fetch, so one fetch holds all three.
-    const producerApp = await start([], { topics: [{ topic, partitions: 3 }] });
+    // Idempotent: kafkajs retries a whole request (seen: NOT_LEADER right after creation), which
+    // would otherwise write the partitions that had succeeded twice.
+    const producerApp = await start([], {
+      topics: [{ topic, partitions: 3 }],
+      producer: { idempotent: true },
+    });
     await producerApp.get(KafkaProducer).send(
       topic,
       Array.from({ length: 30 }, (_, n) => ({ value: { n }, partition: n % 3 })),
