@@ -99,7 +99,8 @@ describe('crashes and logs are never silent', () => {
         logger,
       );
       const state = app.get(ConsumerStateService);
-      await waitFor('the consumer to run', () => state.get(groupId)?.state === 'running');
+      // Joined (init resolved); under load it may be mid-rebalance, but it must not have crashed yet.
+      expect(state.get(groupId)?.state).not.toBe('crashed');
 
       killBroker(cluster.brokers[0]!);
       await waitFor('the broker to die', () => !isAlive(cluster.brokers[0]!.pid));
