@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // Adds up Vitest JSON reports into the one line CI reads: "N passed, N failed, N skipped".
+// Failed tests are named above that line, so the tail of a CI log says what broke and where.
 import { existsSync, readFileSync } from 'node:fs';
+import { relative } from 'node:path';
 
 let passed = 0;
 // Static checks (types, lint, formatting) that failed count as failures too.
@@ -16,6 +18,15 @@ for (const file of process.argv.slice(2)) {
   passed += report.numPassedTests;
   failed += report.numFailedTests + (report.success ? 0 : report.numFailedTests === 0 ? 1 : 0);
   skipped += report.numPendingTests + report.numTodoTests;
+  for (const suite of report.testResults) {
+    for (const test of suite.assertionResults.filter((t) => t.status === 'failed')) {
+      const why = (test.failureMessages[0] ?? '').split('\n')[0];
+      console.log(`FAILED in ${file}: ${relative(process.cwd(), suite.name)} > ${test.fullName}\n  ${why}`);
+    }
+    if (suite.status === 'failed' && suite.assertionResults.length === 0) {
+      console.log(`FAILED in ${file}: ${relative(process.cwd(), suite.name)}\n  ${suite.message}`);
+    }
+  }
 }
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exitCode = failed > 0 ? 1 : 0;

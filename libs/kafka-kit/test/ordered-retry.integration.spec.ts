@@ -81,8 +81,11 @@ describe('ordered retry by key', () => {
         event('k3', 2),
       ]);
 
-    // Keys without trouble flow while k1 and k2 wait in the retry topics.
+    // Keys without trouble flow while k1 and k2 wait in the retry topics. k1 and k3 may sit on
+    // different partitions, fetched at different times: wait until k1#1 has failed once (k1#0,
+    // before it on the same partition, is handled by then) rather than assume k3 comes last.
     await waitFor('k3 handled', () => handled.filter((h) => h.key === 'k3').length === 3);
+    await waitFor('k1#1 to fail its first try', () => tries.includes('k1#1@0'));
     const k1Seqs = () => handled.filter((h) => h.key === 'k1').map((h) => h.seq);
     expect(k1Seqs()).toEqual([0]);
 
