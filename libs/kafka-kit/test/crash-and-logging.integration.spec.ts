@@ -10,7 +10,9 @@ import {
   KafkaModule,
   type KafkaModuleOptions,
 } from 'nest-kafka-kit';
+import { Kafka, logLevel } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_BROKER_PORTS } from '../../../tools/test/broker-ports.js';
 import { down, isAlive, killBroker, up, type ClusterState } from '../embedded/cluster.mjs';
 import { uniqueName, waitFor } from './support.js';
 
@@ -62,7 +64,7 @@ describe('crashes and logs are never silent', () => {
 
   describe('a consumer whose broker dies', () => {
     // Its own broker, so killing it disturbs no other test.
-    const port = 49092;
+    const port = TEST_BROKER_PORTS.consumerCrash;
     const stateDir = mkdtempSync(join(tmpdir(), 'crash-kafka-'));
     let cluster: ClusterState;
     let app: INestApplicationContext;
@@ -71,6 +73,13 @@ describe('crashes and logs are never silent', () => {
 
     beforeAll(async () => {
       ({ cluster } = await up({ port, stateDir, heapMb: 384, log: () => {} }));
+      // The first group request to a fresh broker waits for __consumer_offsets to be created and
+      // loaded; make it here, with kafkajs' default retries, so the test's short retries (meant
+      // for the kill) cannot crash the consumer on that wait under a loaded CI.
+      const admin = new Kafka({ brokers: [`127.0.0.1:${port}`], logLevel: logLevel.NOTHING }).admin();
+      await admin.connect();
+      await admin.describeGroups([groupId]);
+      await admin.disconnect();
     }, 120_000);
     afterAll(async () => {
       await app?.close().catch(() => {});
@@ -99,8 +108,15 @@ describe('crashes and logs are never silent', () => {
         logger,
       );
       const state = app.get(ConsumerStateService);
-      // Joined (init resolved); under load it may be mid-rebalance, but it must not have crashed yet.
-      expect(state.get(groupId)?.state).not.toBe('crashed');
+      await waitFor(
+        'the consumer to run with its partition',
+        () => {
+          const g = state.get(groupId);
+          if (g?.state === 'crashed') throw new Error(`crashed before the kill: ${g.lastError?.message}`);
+          return g?.state === 'running' && g.assignment[topic]?.length === 1;
+        },
+        { timeoutMs: 30_000 },
+      );
 
       killBroker(cluster.brokers[0]!);
       await waitFor('the broker to die', () => !isAlive(cluster.brokers[0]!.pid));

@@ -5,12 +5,13 @@ import { KafkaProducer } from 'nest-kafka-kit';
 import { startEmbeddedKafka } from 'nest-kafka-kit/testing';
 import { describe, expect, it } from 'vitest';
 import { portOpen } from '../embedded/cluster.mjs';
+import { TEST_BROKER_PORTS } from '../../../tools/test/broker-ports.js';
 import { startKafkaApp, uniqueName } from './support.js';
 
 describe('startEmbeddedKafka (nest-kafka-kit/testing)', () => {
   it('starts a real broker for a test suite and stops exactly what it started', async () => {
     const stateDir = mkdtempSync(join(tmpdir(), 'embedded-kafka-'));
-    const port = 59192;
+    const port = TEST_BROKER_PORTS.embeddedKafka;
     const saved = process.env.KAFKA_BROKERS;
     delete process.env.KAFKA_BROKERS;
     const kafka = await startEmbeddedKafka({ port, stateDir, reuseRunning: false, log: () => {} });

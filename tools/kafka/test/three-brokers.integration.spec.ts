@@ -11,10 +11,11 @@ import {
   killBroker,
   up,
 } from '../../../libs/kafka-kit/embedded/cluster.mjs';
+import { TEST_BROKER_PORTS } from '../../test/broker-ports.js';
 import { createTopics, uniqueName, waitFor } from '../../test/helpers.js';
 
 // Its own cluster on its own ports and state dir, so it never disturbs the suite's broker.
-const PORT = 29092;
+const PORT = TEST_BROKER_PORTS.threeBrokers;
 
 describe('kafka:up --brokers 3', () => {
   const stateDir = mkdtempSync(join(tmpdir(), 'kafka-3b-'));

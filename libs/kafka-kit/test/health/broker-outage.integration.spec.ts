@@ -10,12 +10,13 @@ import {
   up,
   type ClusterState,
 } from '../../embedded/cluster.mjs';
+import { TEST_BROKER_PORTS } from '../../../../tools/test/broker-ports.js';
 import { waitFor } from '../support.js';
 import { startHealthApp, type HealthApp } from './health-app.js';
 
 // A broker of its own on its own port and state dir: killing the suite's broker would break
 // every other test.
-const PORT = 39092;
+const PORT = TEST_BROKER_PORTS.brokerOutage;
 const BROKER_TIMEOUT_MS = 2000;
 
 describe('broker check through a broker outage', () => {

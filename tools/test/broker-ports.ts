@@ -1,0 +1,11 @@
+// Ports of the brokers that single tests start for themselves (to kill them, or to test starting
+// one), in one place so no two tests collide. Controllers listen 100 above each broker port.
+// All sit below Linux's ephemeral range (32768-60999): there, the local port of any client socket
+// the suite opens could already hold a test broker's port when it starts (seen: BindException).
+export const TEST_BROKER_PORTS = {
+  /** The suite's own broker (npm run kafka:up): 9092. CI and the README use 19092 beside it. */
+  threeBrokers: 29092, // 29092-29094
+  brokerOutage: 21092,
+  consumerCrash: 22092,
+  embeddedKafka: 23092,
+} as const;
