@@ -92,6 +92,9 @@ describe('DLQ tooling', () => {
     const views = await app.get(DlqService).peek(dlqTopic, { partition: 0 });
     expect(views.map((v) => v.key)).toEqual(['e1', 'e2']);
     expect(views[0]!.headers.tenant).toBe('acme');
+    await expect(app.get(DlqService).peek(`${dlqTopic}-typo`)).rejects.toThrow(
+      `topic ${dlqTopic}-typo does not exist`,
+    );
 
     // Dry-run replay of a predicate: says what it would do, sends nothing.
     const mainEnd = await endOffsets(topic);

@@ -5,7 +5,7 @@ import type { ReadRange, ReadRecord } from '../client/topic-reader.js';
 import { FailureProducer } from '../errors/failure-producer.js';
 import { describeCoordinates } from '../errors/record-coordinates.js';
 import { toDlqRecordView, type DlqRecordView } from './dlq-record-view.js';
-import { noOriginalTopic, replayed, replayLoop } from './dlq.messages.js';
+import { noOriginalTopic, noSuchTopic, replayed, replayLoop } from './dlq.messages.js';
 import { replayRecord } from './replay-record.js';
 
 const ADMIN_TIMEOUT_MS = 10_000;
@@ -63,7 +63,10 @@ export class DlqService {
   ) {}
 
   async stats(dlqTopic: string): Promise<DlqPartitionStats[]> {
-    const offsets = await this.connection.admin().topicOffsets(dlqTopic, ADMIN_TIMEOUT_MS);
+    const admin = this.connection.admin();
+    // Asked first: kafkajs answers a missing topic with retries and UNKNOWN_TOPIC_OR_PARTITION.
+    if (!(await admin.partitionCounts([dlqTopic])).has(dlqTopic)) throw new Error(noSuchTopic(dlqTopic));
+    const offsets = await admin.topicOffsets(dlqTopic, ADMIN_TIMEOUT_MS);
     return offsets
       .map(({ partition, low, high }) => ({
         partition,
