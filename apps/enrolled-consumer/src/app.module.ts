@@ -1,0 +1,36 @@
+import { Module } from '@nestjs/common';
+import { ConfigModule, ConfigService } from '@nestjs/config';
+import { KafkaHealthModule, KafkaModule, KafkaOperatorModule } from 'nest-kafka-kit';
+import { CourseDirectory } from './notifications/course-directory.service.js';
+import { MailGateway } from './notifications/mail-gateway.js';
+import { NotificationsController } from './notifications/notifications.controller.js';
+import { TutorNotifierListener } from './notifications/tutor-notifier.listener.js';
+import { OpsTokenGuard } from './ops-token.guard.js';
+import { EnrollmentsController } from './read-model/enrollments.controller.js';
+import { EnrollmentsProjectionListener } from './read-model/enrollments-projection.listener.js';
+import { EnrollmentsReadModel } from './read-model/enrollments-read-model.service.js';
+
+@Module({
+  imports: [
+    // Global: the operator endpoints' guard reads OPS_TOKEN from inside KafkaOperatorModule.
+    ConfigModule.forRoot({ ignoreEnvFile: true, isGlobal: true }),
+    KafkaModule.forRootAsync({
+      inject: [ConfigService],
+      useFactory: (config: ConfigService) => ({
+        brokers: config.get<string>('KAFKA_BROKERS', '127.0.0.1:9092'),
+        clientId: 'enrolled-consumer',
+      }),
+    }),
+    KafkaHealthModule.forRoot({}),
+    KafkaOperatorModule.forRoot({ guard: OpsTokenGuard }),
+  ],
+  providers: [
+    CourseDirectory,
+    MailGateway,
+    TutorNotifierListener,
+    EnrollmentsReadModel,
+    EnrollmentsProjectionListener,
+  ],
+  controllers: [NotificationsController, EnrollmentsController],
+})
+export class AppModule {}
