@@ -13,6 +13,9 @@ const once = process.argv.includes('--once');
 const collectorPort = Number(process.env.DEMO_COLLECTOR_PORT ?? 3000);
 const aggregatorPort = Number(process.env.DEMO_AGGREGATOR_PORT ?? 3001);
 const CLICKS = 30;
+// As the apps' `npm start` runs them: a heap sized for a small container, so V8 collects before
+// RSS grows (see `npm run bench:memory`).
+const APP_NODE_FLAGS = ['--max-old-space-size=128'];
 
 const say = (line) => console.log(`[demo] ${line}`);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -40,7 +43,7 @@ const apps = [
   { name: 'click-collector', port: collectorPort },
   { name: 'click-aggregator', port: aggregatorPort },
 ].map(({ name, port }) => {
-  const child = spawn(process.execPath, [join(repo, 'apps', name, 'dist', 'main.js')], {
+  const child = spawn(process.execPath, [...APP_NODE_FLAGS, join(repo, 'apps', name, 'dist', 'main.js')], {
     env: { ...process.env, KAFKA_BROKERS: brokers, PORT: String(port) },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
