@@ -8,4 +8,5 @@ export const TEST_BROKER_PORTS = {
   brokerOutage: 21092,
   consumerCrash: 22092,
   embeddedKafka: 23092,
+  secured: 24092, // SASL_PLAINTEXT on 24093, SSL on 24094
 } as const;

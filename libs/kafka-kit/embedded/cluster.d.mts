@@ -15,6 +15,17 @@ export interface ClusterState {
   startedAt: string;
   brokers: BrokerState[];
 }
+export interface ExtraListener {
+  /** Listener name, e.g. 'SASL'; its settings go in `properties` as listener.name.<name>.* */
+  name: string;
+  port: number;
+  protocol: 'SASL_PLAINTEXT' | 'SSL' | 'SASL_SSL' | 'PLAINTEXT';
+}
+export interface ScramUser {
+  mechanism: 'SCRAM-SHA-256' | 'SCRAM-SHA-512';
+  username: string;
+  password: string;
+}
 export interface UpOptions {
   brokers?: number;
   port?: number;
@@ -22,6 +33,12 @@ export interface UpOptions {
   stateDir?: string;
   heapMb?: number;
   timeoutMs?: number;
+  /** More client listeners (single broker only). */
+  listeners?: ExtraListener[];
+  /** More broker properties. */
+  properties?: Record<string, string>;
+  /** SCRAM credentials created at format time (single broker only). */
+  scramUsers?: ScramUser[];
   log?: (line: string) => void;
 }
 export const DEFAULT_KAFKA_VERSION: string;

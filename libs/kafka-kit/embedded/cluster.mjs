@@ -126,6 +126,8 @@ async function runJava(classpath, args, logFile) {
 /**
  * Starts a cluster of `brokers` combined broker+controller nodes on 127.0.0.1:port..port+n-1.
  * Returns `{ started: false }` with the running cluster when one is already up on that port.
+ * A single broker may get more client listeners (`listeners`, `properties`) and SCRAM users
+ * (`scramUsers`, created when the storage is formatted), to test secured connections.
  */
 export async function up({
   brokers = 1,
@@ -134,14 +136,21 @@ export async function up({
   stateDir = DEFAULT_STATE_DIR,
   heapMb = 512,
   timeoutMs = 90_000,
+  listeners = [],
+  properties = {},
+  scramUsers = [],
   log = console.log,
 } = {}) {
+  if (brokers > 1 && (listeners.length > 0 || scramUsers.length > 0)) {
+    throw new Error('extra listeners and SCRAM users are for a single broker');
+  }
   const existing = readCluster({ port, stateDir });
   if (existing?.brokers.every((b) => b.alive)) return { started: false, cluster: existing };
   if (existing) await down({ port, stateDir, log: () => {} });
 
   const ports = Array.from({ length: brokers }, (_, i) => port + i);
-  for (const p of [...ports, ...ports.map((p) => p + CONTROLLER_PORT_OFFSET)]) {
+  const extraPorts = listeners.map((l) => l.port);
+  for (const p of [...ports, ...ports.map((p) => p + CONTROLLER_PORT_OFFSET), ...extraPorts]) {
     if (await portOpen(p)) throw new Error(`port ${p} is in use by a process kafka:up did not start`);
   }
 
@@ -167,6 +176,8 @@ export async function up({
         voters,
         dataDir,
         brokers,
+        listeners,
+        properties,
       }),
     );
     return { nodeId, port: p, config, dataDir, log: join(clusterDir, `broker-${nodeId}.log`) };
@@ -180,10 +191,23 @@ export async function up({
     `-Dlog4j2.configurationFile=${join(clusterDir, 'log4j2.properties')}`,
     `-Dlog4j.configuration=file:${join(clusterDir, 'log4j.properties')}`,
   ];
+  const scram = scramUsers.flatMap(({ mechanism, username, password }) => [
+    '--add-scram',
+    `${mechanism}=[name=${username},password=${password}]`,
+  ]);
   for (const node of nodes) {
     await runJava(
       classpath,
-      ['kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', node.config, '--ignore-formatted'],
+      [
+        'kafka.tools.StorageTool',
+        'format',
+        '-t',
+        clusterId,
+        '-c',
+        node.config,
+        '--ignore-formatted',
+        ...scram,
+      ],
       node.log,
     );
   }

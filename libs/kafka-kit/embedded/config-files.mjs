@@ -1,19 +1,34 @@
 // The files a local broker needs: server.properties and a logging config that writes to stdout
 // (which `up` redirects into the broker's log file). 4.x reads log4j2, 3.x reads reload4j.
 
-/** Properties of one combined broker+controller node. Replication settings follow the size. */
-export function brokerProperties({ nodeId, port, controllerPort, voters, dataDir, brokers }) {
+/**
+ * Properties of one combined broker+controller node. Replication settings follow the size.
+ * `listeners` adds client listeners beside PLAINTEXT (e.g. SASL or SSL, whose settings come in
+ * `properties`); brokers always talk to each other over PLAINTEXT.
+ */
+export function brokerProperties({
+  nodeId,
+  port,
+  controllerPort,
+  voters,
+  dataDir,
+  brokers,
+  listeners = [],
+  properties = {},
+}) {
   const rf = Math.min(brokers, 3);
   const minIsr = brokers >= 3 ? 2 : 1;
+  const extra = listeners.map((l) => `,${l.name}://127.0.0.1:${l.port}`).join('');
+  const protocols = listeners.map((l) => `,${l.name}:${l.protocol}`).join('');
   return `${[
     'process.roles=broker,controller',
     `node.id=${nodeId}`,
     `controller.quorum.voters=${voters}`,
-    `listeners=PLAINTEXT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${controllerPort}`,
-    `advertised.listeners=PLAINTEXT://127.0.0.1:${port}`,
+    `listeners=PLAINTEXT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${controllerPort}${extra}`,
+    `advertised.listeners=PLAINTEXT://127.0.0.1:${port}${extra}`,
     'controller.listener.names=CONTROLLER',
     'inter.broker.listener.name=PLAINTEXT',
-    'listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT',
+    `listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT${protocols}`,
     `log.dirs=${dataDir}`,
     'num.partitions=1',
     `default.replication.factor=${rf}`,
@@ -28,6 +43,7 @@ export function brokerProperties({ nodeId, port, controllerPort, voters, dataDir
     // Tests create and join groups constantly; the default 3 s delay would dominate them.
     'group.initial.rebalance.delay.ms=0',
     'auto.create.topics.enable=true',
+    ...Object.entries(properties).map(([k, v]) => `${k}=${v}`),
   ].join('\n')}\n`;
 }
 
