@@ -25,7 +25,11 @@ export function median(values: number[]): number {
   return s[Math.floor(s.length / 2)]!;
 }
 
-/** Runs each contender `rounds` times, alternating, and prints msgs/s and the ratio to the first. */
+/**
+ * Runs each contender `rounds` times, alternating, and prints msgs/s and the ratio to the first.
+ * Each round starts with the next contender, so none always runs right after the same other one
+ * (a broker still flushing the last run's writes, a heap full of its garbage).
+ */
 export async function sideBySide(
   title: string,
   messages: number,
@@ -33,8 +37,12 @@ export async function sideBySide(
   contenders: Record<string, () => Promise<number>>,
 ): Promise<Record<string, number>> {
   const rates: Record<string, number[]> = Object.fromEntries(Object.keys(contenders).map((k) => [k, []]));
+  const entries = Object.entries(contenders);
   for (let r = 0; r < rounds; r++) {
-    for (const [name, run] of Object.entries(contenders)) {
+    for (const [name, run] of [
+      ...entries.slice(r % entries.length),
+      ...entries.slice(0, r % entries.length),
+    ]) {
       const ms = await run();
       rates[name]!.push((messages / ms) * 1000);
     }

@@ -31,11 +31,17 @@ async function rawKafkajsSendBatches(): Promise<number> {
   return ms;
 }
 
-async function libraryProducer(lingerMs: number): Promise<number> {
+async function libraryProducer(lingerMs: number, idempotent: boolean): Promise<number> {
   const topic = uniqueTopic('bench-produce-lib');
   await createTopic(topic, PARTITIONS);
   @Module({
-    imports: [KafkaModule.forRoot({ brokers, logLevel: 'error', producer: { lingerMs, batchSize: CHUNK } })],
+    imports: [
+      KafkaModule.forRoot({
+        brokers,
+        logLevel: 'error',
+        producer: { lingerMs, batchSize: CHUNK, idempotent },
+      }),
+    ],
   })
   class ProduceModule {}
   const app = await NestFactory.createApplicationContext(ProduceModule, { logger: ['error'] });
@@ -130,8 +136,9 @@ async function libraryListener(): Promise<number> {
 
 await sideBySide('produce', MESSAGES, ROUNDS, {
   'raw kafkajs send() of 1000-record batches': rawKafkajsSendBatches,
-  'KafkaProducer.send() per record, lingerMs 5': () => libraryProducer(5),
-  'KafkaProducer.send() per record, lingerMs 0': () => libraryProducer(0),
+  'KafkaProducer.send() per record, lingerMs 5': () => libraryProducer(5, false),
+  'KafkaProducer.send() per record, lingerMs 0': () => libraryProducer(0, false),
+  'KafkaProducer.send() per record, lingerMs 5, idempotent': () => libraryProducer(5, true),
 });
 await sideBySide('consume', MESSAGES, ROUNDS, {
   'raw kafkajs eachBatch (JSON.parse)': rawKafkajsEachBatch,

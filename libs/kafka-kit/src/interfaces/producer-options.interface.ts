@@ -12,7 +12,10 @@ export interface ProducerOptions {
   acks?: Acks;
   /** 'snappy', 'lz4' and 'zstd' need their codec packages installed (see README). @default 'none' */
   compression?: CompressionCodec;
-  /** Exactly-once per partition and session (enables acks 'all', max 5 in flight). @default false */
+  /**
+   * The broker drops duplicates of retried requests (per partition and session). Needs acks
+   * 'all'; one request in flight; kafkajs then retries a send without limit. @default false
+   */
   idempotent?: boolean;
   /**
    * How long concurrent `send()` calls may wait to share one produce request.
