@@ -139,32 +139,29 @@ describe('secured connections', () => {
     expect(received).toEqual(['over the wire']);
   });
 
-  it('fails at startup on a wrong password, naming the authentication and never the password', async () => {
-    const wrong = { username: USERS.scram256.username, password: 'not-the-password-42' };
-    const error = await startKafkaApp([], {
-      ...sasl(SASL_PORT, 'scram-sha-256', wrong),
+  /** The error an app with `options` fails to start with (it must fail: it connects at startup). */
+  async function startupError(options: Partial<KafkaModuleOptions>): Promise<Error> {
+    const started = await startKafkaApp([], {
+      ...options,
       retry: { retries: 0 },
       topics: [{ topic: uniqueName('never') }],
     }).then(
-      () => undefined,
+      (app) => app.close(),
       (err: Error) => err,
     );
-    expect(error).toBeInstanceOf(Error);
-    expect(error!.message).toMatch(/authentication/i);
-    expect(`${error!.message} ${error!.stack}`).not.toContain(wrong.password);
+    if (!(started instanceof Error)) throw new Error('the app started, but it should not have');
+    return started;
+  }
+
+  it('fails at startup on a wrong password, naming the authentication and never the password', async () => {
+    const wrong = { username: USERS.scram256.username, password: 'not-the-password-42' };
+    const error = await startupError(sasl(SASL_PORT, 'scram-sha-256', wrong));
+    expect(error.message).toMatch(/authentication/i);
+    expect(`${error.message} ${error.stack}`).not.toContain(wrong.password);
   });
 
   it('refuses an SSL broker whose certificate the client does not trust', async () => {
-    const error = await startKafkaApp([], {
-      brokers: `127.0.0.1:${SSL_PORT}`,
-      ssl: true,
-      retry: { retries: 0 },
-      topics: [{ topic: uniqueName('never') }],
-    }).then(
-      () => undefined,
-      (err: Error) => err,
-    );
-    expect(error).toBeInstanceOf(Error);
-    expect(`${error!.message} ${String(error!.cause ?? '')}`).toMatch(/self[- ]signed|certificate/i);
+    const error = await startupError({ brokers: `127.0.0.1:${SSL_PORT}`, ssl: true });
+    expect(`${error.message} ${String(error.cause ?? '')}`).toMatch(/self[- ]signed|certificate/i);
   });
 });
