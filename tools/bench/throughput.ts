@@ -1,6 +1,7 @@
 // Produce and consume throughput of the library against raw kafkajs doing the same work, on the
 // same broker, in the same process, alternating runs. 1 KiB JSON values.
 //   npm run bench            (a broker on KAFKA_BROKERS or 127.0.0.1:9092; `npm run kafka:up`)
+//   BENCH_MESSAGES, BENCH_ROUNDS, BENCH_ONLY=produce|consume
 import 'reflect-metadata';
 import { Injectable, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -134,13 +135,18 @@ async function libraryListener(): Promise<number> {
   return ms;
 }
 
-await sideBySide('produce', MESSAGES, ROUNDS, {
-  'raw kafkajs send() of 1000-record batches': rawKafkajsSendBatches,
-  'KafkaProducer.send() per record, lingerMs 5': () => libraryProducer(5, false),
-  'KafkaProducer.send() per record, lingerMs 0': () => libraryProducer(0, false),
-  'KafkaProducer.send() per record, lingerMs 5, idempotent': () => libraryProducer(5, true),
-});
-await sideBySide('consume', MESSAGES, ROUNDS, {
-  'raw kafkajs eachBatch (JSON.parse)': rawKafkajsEachBatch,
-  '@KafkaListener with @Payload() (JSON)': libraryListener,
-});
+// BENCH_ONLY=produce or consume runs one side (e.g. under a profiler).
+const only = process.env.BENCH_ONLY;
+
+if (only !== 'consume')
+  await sideBySide('produce', MESSAGES, ROUNDS, {
+    'raw kafkajs send() of 1000-record batches': rawKafkajsSendBatches,
+    'KafkaProducer.send() per record, lingerMs 5': () => libraryProducer(5, false),
+    'KafkaProducer.send() per record, lingerMs 0': () => libraryProducer(0, false),
+    'KafkaProducer.send() per record, lingerMs 5, idempotent': () => libraryProducer(5, true),
+  });
+if (only !== 'produce')
+  await sideBySide('consume', MESSAGES, ROUNDS, {
+    'raw kafkajs eachBatch (JSON.parse)': rawKafkajsEachBatch,
+    '@KafkaListener with @Payload() (JSON)': libraryListener,
+  });
