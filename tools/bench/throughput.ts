@@ -1,10 +1,17 @@
-// Produce and consume throughput of the library against raw kafkajs doing the same work, on the
-// same broker, in the same process, alternating runs. 1 KiB JSON values.
+// Produce and consume throughput of the library against raw kafkajs doing the same work (and,
+// consuming, against @nestjs/microservices' Kafka transport), on the same broker, in the same
+// process, alternating runs. 1 KiB JSON values.
 //   npm run bench            (a broker on KAFKA_BROKERS or 127.0.0.1:9092; `npm run kafka:up`)
 //   BENCH_MESSAGES, BENCH_ROUNDS, BENCH_ONLY=produce|consume
 import 'reflect-metadata';
-import { Injectable, Module } from '@nestjs/common';
+import { Controller, Injectable, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import {
+  EventPattern,
+  Payload as MicroservicePayload,
+  Transport,
+  type MicroserviceOptions,
+} from '@nestjs/microservices';
 import { KafkaConsumer, KafkaListener, KafkaModule, KafkaProducer, Payload } from 'nest-kafka-kit';
 import { brokers, createTopic, kafka, payload, sideBySide, uniqueTopic } from './bench-kit.js';
 
@@ -135,6 +142,40 @@ async function libraryListener(): Promise<number> {
   return ms;
 }
 
+/** What a NestJS team would write without this library: the Kafka transport's @EventPattern. */
+async function nestMicroservicesEventPattern(): Promise<number> {
+  const topic = await filledTopic();
+  let seen = 0;
+  let t0 = 0;
+  let done!: () => void;
+  const finished = new Promise<void>((r) => (done = r));
+
+  @Controller()
+  class BenchController {
+    @EventPattern(topic)
+    handle(@MicroservicePayload() _click: object) {
+      if (seen === 0) t0 = performance.now();
+      if (++seen === MESSAGES) done();
+    }
+  }
+  @Module({ controllers: [BenchController] })
+  class MicroserviceModule {}
+  const app = await NestFactory.createMicroservice<MicroserviceOptions>(MicroserviceModule, {
+    transport: Transport.KAFKA,
+    options: {
+      client: { brokers, clientId: 'bench-microservices', logLevel: 0 },
+      consumer: { groupId: uniqueTopic('bench-microservices'), maxWaitTimeInMs: 500 },
+      subscribe: { fromBeginning: true },
+    },
+    logger: ['error'],
+  });
+  await app.listen();
+  await finished;
+  const ms = performance.now() - t0;
+  await app.close();
+  return ms;
+}
+
 // BENCH_ONLY=produce or consume runs one side (e.g. under a profiler).
 const only = process.env.BENCH_ONLY;
 
@@ -149,4 +190,5 @@ if (only !== 'produce')
   await sideBySide('consume', MESSAGES, ROUNDS, {
     'raw kafkajs eachBatch (JSON.parse)': rawKafkajsEachBatch,
     '@KafkaListener with @Payload() (JSON)': libraryListener,
+    '@nestjs/microservices @EventPattern (JSON)': nestMicroservicesEventPattern,
   });
