@@ -9,10 +9,6 @@ const CLASSES = {
     3: 'org.apache.kafka.tools.consumer.group.ConsumerGroupCommand',
     4: 'org.apache.kafka.tools.consumer.group.ConsumerGroupCommand',
   },
-  'producer-perf-test': {
-    3: 'org.apache.kafka.tools.ProducerPerformance',
-    4: 'org.apache.kafka.tools.ProducerPerformance',
-  },
 };
 
 export function javaToolClass(tool, version) {
