@@ -20,6 +20,24 @@ export async function createTopic(topic: string, partitions: number): Promise<vo
   await admin.disconnect();
 }
 
+/**
+ * Counts handled records: `crossed` resolves at the last one with the milliseconds from the first,
+ * so start-up (joining a group, Nest bootstrap) is left out of every consumer timed with it.
+ */
+export function finishLine(total: number): { hit(): void; crossed: Promise<number> } {
+  let seen = 0;
+  let t0 = 0;
+  let done!: (ms: number) => void;
+  const crossed = new Promise<number>((r) => (done = r));
+  return {
+    crossed,
+    hit() {
+      if (seen === 0) t0 = performance.now();
+      if (++seen === total) done(performance.now() - t0);
+    },
+  };
+}
+
 export function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)]!;

@@ -13,7 +13,7 @@ import {
   type MicroserviceOptions,
 } from '@nestjs/microservices';
 import { KafkaConsumer, KafkaListener, KafkaModule, KafkaProducer, Payload } from 'nest-kafka-kit';
-import { brokers, createTopic, kafka, payload, sideBySide, uniqueTopic } from './bench-kit.js';
+import { brokers, createTopic, finishLine, kafka, payload, sideBySide, uniqueTopic } from './bench-kit.js';
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 50_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -85,59 +85,46 @@ async function filledTopic(): Promise<string> {
   return topic;
 }
 
-/**
- * The same per-record work in both: parse the JSON value and count it. Timed from the first
- * record to the last, so start-up (joining the group, Nest bootstrap) is left out of both.
- */
+/** The same per-record work in every consumer: parse the JSON value and count it. */
 async function rawKafkajsEachBatch(): Promise<number> {
   const topic = await filledTopic();
   const consumer = kafka.consumer({ groupId: uniqueTopic('bench-raw'), maxWaitTimeInMs: 500 });
   await consumer.connect();
   await consumer.subscribe({ topics: [topic], fromBeginning: true });
-  let seen = 0;
-  let t0 = 0;
-  let done!: () => void;
-  const finished = new Promise<void>((r) => (done = r));
+  const line = finishLine(MESSAGES);
   await consumer.run({
     eachBatchAutoResolve: false,
     eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
       for (const message of batch.messages) {
         if (!isRunning() || isStale()) break;
-        if (seen === 0) t0 = performance.now();
         JSON.parse(message.value!.toString());
         resolveOffset(message.offset);
-        if (++seen === MESSAGES) done();
+        line.hit();
       }
       await heartbeat();
     },
   });
-  await finished;
-  const ms = performance.now() - t0;
+  const ms = await line.crossed;
   await consumer.disconnect();
   return ms;
 }
 
 async function libraryListener(): Promise<number> {
   const topic = await filledTopic();
-  let seen = 0;
-  let t0 = 0;
-  let done!: () => void;
-  const finished = new Promise<void>((r) => (done = r));
+  const line = finishLine(MESSAGES);
 
   @Injectable()
   @KafkaConsumer({ groupId: uniqueTopic('bench-lib'), fromBeginning: true })
   class BenchListener {
     @KafkaListener(topic)
     async handle(@Payload() _click: object) {
-      if (seen === 0) t0 = performance.now();
-      if (++seen === MESSAGES) done();
+      line.hit();
     }
   }
   @Module({ imports: [KafkaModule.forRoot({ brokers, logLevel: 'error' })], providers: [BenchListener] })
   class ConsumeModule {}
   const app = await NestFactory.createApplicationContext(ConsumeModule, { logger: ['error'] });
-  await finished;
-  const ms = performance.now() - t0;
+  const ms = await line.crossed;
   await app.close();
   return ms;
 }
@@ -145,17 +132,13 @@ async function libraryListener(): Promise<number> {
 /** What a NestJS team would write without this library: the Kafka transport's @EventPattern. */
 async function nestMicroservicesEventPattern(): Promise<number> {
   const topic = await filledTopic();
-  let seen = 0;
-  let t0 = 0;
-  let done!: () => void;
-  const finished = new Promise<void>((r) => (done = r));
+  const line = finishLine(MESSAGES);
 
   @Controller()
   class BenchController {
     @EventPattern(topic)
     handle(@MicroservicePayload() _click: object) {
-      if (seen === 0) t0 = performance.now();
-      if (++seen === MESSAGES) done();
+      line.hit();
     }
   }
   @Module({ controllers: [BenchController] })
@@ -170,8 +153,7 @@ async function nestMicroservicesEventPattern(): Promise<number> {
     logger: ['error'],
   });
   await app.listen();
-  await finished;
-  const ms = performance.now() - t0;
+  const ms = await line.crossed;
   await app.close();
   return ms;
 }
