@@ -1,7 +1,7 @@
 import { KafkaConnection } from '../client/kafka-connection.js';
 import type { DlqRecordView } from '../dlq/dlq-record-view.js';
 import { DlqService } from '../dlq/dlq.service.js';
-import { FailureProducer } from '../errors/failure-producer.js';
+import { FailureProducer } from '../failure-records/failure-producer.js';
 import type { DlqCommand } from './parse-args.js';
 
 const DEFAULT_LIST_LIMIT = 50;

@@ -1,7 +1,7 @@
 import type { Kafka as KafkaClient, KafkaConfig, SASLOptions } from 'kafkajs';
 import { Kafka } from './kafkajs.js';
 import type { KafkaModuleOptions } from '../interfaces/kafka-module-options.interface.js';
-import { parseBrokers } from '../module/kafka-options.validator.js';
+import { parseBrokers } from '../options/kafka-options.validator.js';
 import { AdminClient } from './admin-client.js';
 import { ConsumerClient, type ConsumerClientOptions } from './consumer-client.js';
 import { TopicReader } from './topic-reader.js';

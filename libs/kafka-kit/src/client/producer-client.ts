@@ -1,5 +1,5 @@
 import type { Kafka, Message, Partitioners, Producer, Transaction } from 'kafkajs';
-import type { Partitioner, PartitionerFactory } from '../producer/partitioner.js';
+import type { Partitioner, PartitionerFactory } from '../interfaces/partitioner.interface.js';
 import { KAFKAJS_COMPRESSION, registerCompressionCodec } from './compression-codecs.js';
 import type { CompressionCodec } from '../interfaces/producer-options.interface.js';
 

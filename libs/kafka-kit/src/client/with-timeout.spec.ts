@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AdminRequestTimeoutError } from './admin-request-timeout.error.js';
+import { AdminRequestTimeoutError } from '../errors/admin-request-timeout.error.js';
 import { withTimeout } from './with-timeout.js';
 
 describe('withTimeout', () => {

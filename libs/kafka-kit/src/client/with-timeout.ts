@@ -1,4 +1,4 @@
-import { AdminRequestTimeoutError } from './admin-request-timeout.error.js';
+import { AdminRequestTimeoutError } from '../errors/admin-request-timeout.error.js';
 
 /**
  * Settles with `work`, or rejects with AdminRequestTimeoutError after `timeoutMs`. kafkajs

@@ -8,7 +8,7 @@ import {
 } from '@nestjs/common';
 import { KafkaConnection } from '../client/kafka-connection.js';
 import type { KafkaModuleOptions } from '../interfaces/kafka-module-options.interface.js';
-import { MODULE_OPTIONS_TOKEN } from '../module/kafka.module-definition.js';
+import { MODULE_OPTIONS_TOKEN } from '../options/kafka.module-definition.js';
 import { provisionTopics } from '../topics/topic-provisioner.js';
 import { ConsumerStateService } from './consumer-state.service.js';
 import { GroupConsumer } from './group-consumer.js';

@@ -1,6 +1,6 @@
 import type { ConsumedRecord } from '../client/consumer-client.js';
 import type { RecordCoordinates } from '../errors/record-coordinates.js';
-import type { Admission, ErrorStrategy, GatedRecord } from '../errors/error-strategy.js';
+import type { Admission, ErrorStrategy, GatedRecord } from '../strategies/error-strategy.js';
 import type { TopicDeclaration } from '../interfaces/topic-declaration.interface.js';
 import type { KafkaContext } from './kafka-context.js';
 import type { KafkaBatchContext } from './kafka-batch-context.js';

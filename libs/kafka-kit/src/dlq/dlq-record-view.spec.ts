@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { deadLetterRecord } from '../errors/dead-letter-record.js';
-import { failureOrigin } from '../errors/failure-headers.js';
+import { deadLetterRecord } from '../failure-records/dead-letter-record.js';
+import { failureOrigin } from '../failure-records/failure-headers.js';
 import { toDlqRecordView } from './dlq-record-view.js';
 import { replayRecord } from './replay-record.js';
 

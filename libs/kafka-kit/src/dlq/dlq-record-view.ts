@@ -1,6 +1,6 @@
 import type { ReadRecord } from '../client/topic-reader.js';
 import { decodeHeaders, type DecodedHeaders } from '../consumer/headers.js';
-import { DLQ_HEADERS, REPLAY_HEADERS, SPRING_DLQ_HEADERS } from '../errors/kafka-headers.js';
+import { DLQ_HEADERS, REPLAY_HEADERS, SPRING_DLQ_HEADERS } from '../failure-records/kafka-headers.js';
 
 /** Why and where a dead-lettered record failed, read from its headers (either style). */
 export interface DlqFailure {

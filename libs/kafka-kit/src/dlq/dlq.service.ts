@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { KafkaConnection } from '../client/kafka-connection.js';
 import type { ReadRange, ReadRecord } from '../client/topic-reader.js';
-import { FailureProducer } from '../errors/failure-producer.js';
+import { FailureProducer } from '../failure-records/failure-producer.js';
 import { describeCoordinates } from '../errors/record-coordinates.js';
 import { toDlqRecordView, type DlqRecordView } from './dlq-record-view.js';
 import { noOriginalTopic, noSuchTopic, replayed, replayLoop } from './dlq.messages.js';

@@ -1,6 +1,6 @@
 import type { OutgoingRecord } from '../client/producer-client.js';
-import { userHeaders } from '../errors/failure-headers.js';
-import { REPLAY_HEADERS } from '../errors/kafka-headers.js';
+import { userHeaders } from '../failure-records/failure-headers.js';
+import { REPLAY_HEADERS } from '../failure-records/kafka-headers.js';
 import type { DlqRecordView } from './dlq-record-view.js';
 import type { ReadRecord } from '../client/topic-reader.js';
 

@@ -1,4 +1,4 @@
-import { MAX_STACK_BYTES } from './kafka-headers.js';
+import { MAX_STACK_BYTES } from '../failure-records/kafka-headers.js';
 
 export interface ErrorDescription {
   className: string;

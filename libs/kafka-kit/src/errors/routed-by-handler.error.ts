@@ -1,5 +1,5 @@
 import { KafkaKitError } from './kafka-kit.error.js';
-import type { ListenerRouting } from './listener-routing.js';
+import type { ListenerRouting } from '../strategies/listener-routing.js';
 import { routedByHandler } from './errors.messages.js';
 
 /** Carries a handler's returned routing value to the error strategy, as any failure travels. */

@@ -1,7 +1,7 @@
 import { HealthIndicatorService } from '@nestjs/terminus';
 import { describe, expect, it } from 'vitest';
 import type { ClusterDescription } from '../client/admin-client.js';
-import { AdminRequestTimeoutError } from '../client/admin-request-timeout.error.js';
+import { AdminRequestTimeoutError } from '../errors/admin-request-timeout.error.js';
 import type { KafkaConnection } from '../client/kafka-connection.js';
 import { KafkaBrokerHealthIndicator } from './kafka-broker.health-indicator.js';
 

@@ -1,8 +1,8 @@
-import type { BackoffOptions } from '../errors/backoff.js';
-import type { DeadLetterHeaderStyle } from '../errors/dead-letter-record.js';
-import type { ErrorClassification } from '../errors/error-classifier.js';
-import type { StopScope } from '../errors/stop-on-error.strategy.js';
-import type { FailureTopicNaming } from '../errors/topic-names.js';
+import type { BackoffOptions } from '../strategies/backoff.js';
+import type { DeadLetterHeaderStyle } from '../failure-records/dead-letter-record.js';
+import type { ErrorClassification } from '../strategies/error-classifier.js';
+import type { StopScope } from '../strategies/stop-on-error.strategy.js';
+import type { FailureTopicNaming } from '../retry-topics/topic-names.js';
 
 /** Stop the partition at the failed record until an operator acts (the default). */
 export interface StopOnErrorOptions {

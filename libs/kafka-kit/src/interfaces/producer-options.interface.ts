@@ -1,4 +1,4 @@
-import type { PartitionerFactory } from '../producer/partitioner.js';
+import type { PartitionerFactory } from './partitioner.interface.js';
 
 export type CompressionCodec = 'none' | 'gzip' | 'snappy' | 'lz4' | 'zstd';
 /** 0 = fire and forget, 1 = the leader wrote it, 'all' = every in-sync replica has it. */

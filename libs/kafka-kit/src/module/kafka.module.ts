@@ -8,11 +8,11 @@ import { KafkaExplorer } from '../consumer/kafka.explorer.js';
 import { KafkaMetadataAccessor } from '../consumer/kafka-metadata.accessor.js';
 import type { KafkaModuleOptions } from '../interfaces/kafka-module-options.interface.js';
 import { KafkaProducer } from '../producer/kafka-producer.js';
-import { FailureProducer } from '../errors/failure-producer.js';
+import { FailureProducer } from '../failure-records/failure-producer.js';
 import { StoppedPartitionsService } from '../operator/stopped-partitions.service.js';
 import { DlqService } from '../dlq/dlq.service.js';
-import { ConfigurableModuleClass, MODULE_OPTIONS_TOKEN } from './kafka.module-definition.js';
-import { validateKafkaOptions } from './kafka-options.validator.js';
+import { ConfigurableModuleClass, MODULE_OPTIONS_TOKEN } from '../options/kafka.module-definition.js';
+import { validateKafkaOptions } from '../options/kafka-options.validator.js';
 
 /**
  * `KafkaModule.forRoot({ brokers })` or `KafkaModule.forRootAsync({ useFactory, inject })`.

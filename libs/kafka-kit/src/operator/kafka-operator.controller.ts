@@ -10,7 +10,7 @@ import {
   Post,
 } from '@nestjs/common';
 import { skipRequestIncomplete } from './operator.messages.js';
-import { PartitionNotStoppedError } from './partition-not-stopped.error.js';
+import { PartitionNotStoppedError } from '../errors/partition-not-stopped.error.js';
 import {
   StoppedPartitionsService,
   type OperatorAction,

@@ -4,7 +4,7 @@ import type { StoppedPartition } from '../consumer/consumer-state.js';
 import { KafkaConsumersHost } from '../consumer/kafka-consumers.host.js';
 import { describeCoordinates } from '../errors/record-coordinates.js';
 import { notStopped, offsetMoved, retriedByOperator, skippedByOperator } from './operator.messages.js';
-import { PartitionNotStoppedError } from './partition-not-stopped.error.js';
+import { PartitionNotStoppedError } from '../errors/partition-not-stopped.error.js';
 
 /** A partition stopped on an error, with its consumer group. */
 export interface StoppedPartitionView extends StoppedPartition {

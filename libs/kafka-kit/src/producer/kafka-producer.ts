@@ -8,7 +8,7 @@ import type {
 } from '../client/producer-client.js';
 import type { Acks, ProducerOptions } from '../interfaces/producer-options.interface.js';
 import type { KafkaModuleOptions } from '../interfaces/kafka-module-options.interface.js';
-import { MODULE_OPTIONS_TOKEN } from '../module/kafka.module-definition.js';
+import { MODULE_OPTIONS_TOKEN } from '../options/kafka.module-definition.js';
 import { LingerBatcher } from './linger-batcher.js';
 import { murmur2Partitioner } from './murmur2-partitioner.js';
 import { defaultSerializer } from './default-serializer.js';

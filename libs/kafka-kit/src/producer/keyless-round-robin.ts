@@ -1,4 +1,4 @@
-import type { Partitioner } from './partitioner.js';
+import type { Partitioner } from '../interfaces/partitioner.interface.js';
 
 /**
  * Spreads keyless records over a topic's partitions in turn, one counter per topic, preferring

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { murmur2Partition } from '../client/murmur2.js';
 import { murmur2Partitioner } from './murmur2-partitioner.js';
-import type { PartitionerFactory } from './partitioner.js';
+import type { PartitionerFactory } from '../interfaces/partitioner.interface.js';
 
 describe('murmur2Partitioner', () => {
   it('is a PartitionerFactory', () => {

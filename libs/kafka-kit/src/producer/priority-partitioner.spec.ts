@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { murmur2Partition } from '../client/murmur2.js';
 import { KafkaKitError } from '../errors/kafka-kit.error.js';
-import type { Partitioner } from './partitioner.js';
+import type { Partitioner } from '../interfaces/partitioner.interface.js';
 import { priorityPartitioner } from './priority-partitioner.js';
-import { TooFewPartitionsError } from './too-few-partitions.error.js';
+import { TooFewPartitionsError } from '../errors/too-few-partitions.error.js';
 
 const isPriority = (key: Buffer) => key.toString().startsWith('vip-');
 const keys = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => Buffer.from(`${prefix}${i}`));

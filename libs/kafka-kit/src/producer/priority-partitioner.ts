@@ -1,8 +1,8 @@
 import { murmur2Partition } from '../client/murmur2.js';
 import { murmur2Partitioner } from './murmur2-partitioner.js';
-import type { Partitioner } from './partitioner.js';
+import type { Partitioner } from '../interfaces/partitioner.interface.js';
 import { fallbackOutOfRangeMessage, invalidReservedPartitionsMessage } from './producer.messages.js';
-import { TooFewPartitionsError } from './too-few-partitions.error.js';
+import { TooFewPartitionsError } from '../errors/too-few-partitions.error.js';
 
 /** Options of {@link priorityPartitioner}. */
 export interface PriorityPartitionerOptions {

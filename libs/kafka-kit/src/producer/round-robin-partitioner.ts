@@ -1,6 +1,6 @@
 import { murmur2Partition } from '../client/murmur2.js';
 import { keylessRoundRobin } from './keyless-round-robin.js';
-import type { Partitioner } from './partitioner.js';
+import type { Partitioner } from '../interfaces/partitioner.interface.js';
 
 /** Options of {@link roundRobinPartitioner}. */
 export interface RoundRobinPartitionerOptions {

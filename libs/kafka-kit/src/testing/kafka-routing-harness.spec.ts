@@ -6,7 +6,7 @@ import { KafkaConsumer } from '../consumer/decorators/kafka-consumer.decorator.j
 import { KafkaListener } from '../consumer/decorators/kafka-listener.decorator.js';
 import { Payload } from '../consumer/decorators/kafka-params.decorators.js';
 import { KafkaKitError } from '../errors/kafka-kit.error.js';
-import { deadLetter } from '../errors/listener-routing.js';
+import { deadLetter } from '../strategies/listener-routing.js';
 import { KafkaModule } from '../module/kafka.module.js';
 import { KafkaProducer } from '../producer/kafka-producer.js';
 import { KafkaRoutingHarness } from './kafka-routing-harness.js';

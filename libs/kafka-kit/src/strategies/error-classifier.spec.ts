@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createErrorClassifier } from './error-classifier.js';
-import { DeserializationError } from './deserialization.error.js';
-import { PayloadValidationError } from './payload-validation.error.js';
+import { DeserializationError } from '../errors/deserialization.error.js';
+import { PayloadValidationError } from '../errors/payload-validation.error.js';
 
 class Timeout extends Error {}
 class Forbidden extends Error {}

@@ -8,7 +8,7 @@ import { BlockingRetryStrategy } from './blocking-retry.strategy.js';
 import { DeadLetterStrategy } from './dead-letter.strategy.js';
 import { createErrorClassifier } from './error-classifier.js';
 import type { ErrorStrategy } from './error-strategy.js';
-import type { FailureProducer } from './failure-producer.js';
+import type { FailureProducer } from '../failure-records/failure-producer.js';
 import { FailureWriter } from './failure-writer.js';
 import { RetryTopicsStrategy } from './retry-topics.strategy.js';
 import { SkipStrategy } from './skip.strategy.js';

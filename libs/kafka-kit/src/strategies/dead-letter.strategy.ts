@@ -1,12 +1,12 @@
 import { Logger } from '@nestjs/common';
-import { deadLetterRecord, type DeadLetterHeaderStyle } from './dead-letter-record.js';
+import { deadLetterRecord, type DeadLetterHeaderStyle } from '../failure-records/dead-letter-record.js';
 import type { ErrorStrategy, FailureVerdict, ListenerFailure } from './error-strategy.js';
-import { deadLettered } from './errors.messages.js';
-import { failureOrigin } from './failure-headers.js';
+import { deadLettered } from '../errors/errors.messages.js';
+import { failureOrigin } from '../failure-records/failure-headers.js';
 import { failureReason, type FailureReason } from './failure-reason.js';
 import type { FailureWriter } from './failure-writer.js';
-import { describeCoordinates } from './record-coordinates.js';
-import { dlqTopicName, type FailureTopicNaming } from './topic-names.js';
+import { describeCoordinates } from '../errors/record-coordinates.js';
+import { dlqTopicName, type FailureTopicNaming } from '../retry-topics/topic-names.js';
 
 export interface DeadLetterSettings {
   dlqTopic: FailureTopicNaming['dlqTopic'];

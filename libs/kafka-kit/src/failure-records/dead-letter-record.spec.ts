@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deadLetterRecord } from './dead-letter-record.js';
 import { failureOrigin } from './failure-headers.js';
-import { retryRecord } from './retry-record.js';
+import { retryRecord } from '../retry-topics/retry-record.js';
 
 const record = {
   key: Buffer.from('k'),

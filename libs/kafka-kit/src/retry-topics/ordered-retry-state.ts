@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { KafkaConnection } from '../client/kafka-connection.js';
 import type { ReadRange } from '../client/topic-reader.js';
-import { failureOrigin } from './failure-headers.js';
+import { failureOrigin } from '../failure-records/failure-headers.js';
 import { KeyQueues } from './key-queues.js';
 
 const ADMIN_TIMEOUT_MS = 10_000;

@@ -1,8 +1,8 @@
 import { Logger } from '@nestjs/common';
-import { describeCoordinates } from './record-coordinates.js';
+import { describeCoordinates } from '../errors/record-coordinates.js';
 import type { ErrorStrategy, FailureVerdict, ListenerFailure } from './error-strategy.js';
-import { recordSkipped } from './errors.messages.js';
-import { errorSummary } from './describe-error.js';
+import { recordSkipped } from '../errors/errors.messages.js';
+import { errorSummary } from '../errors/describe-error.js';
 
 /**
  * Logs the failure and lets the offset be committed: the record is lost on purpose. Only for

@@ -1,4 +1,4 @@
-import { KafkaKitError } from '../errors/kafka-kit.error.js';
+import { KafkaKitError } from './kafka-kit.error.js';
 
 /** An operator action named a partition that is not stopped (or not at the offset named). */
 export class PartitionNotStoppedError extends KafkaKitError {

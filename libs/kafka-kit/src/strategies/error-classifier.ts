@@ -1,4 +1,4 @@
-import { KafkaKitError } from './kafka-kit.error.js';
+import { KafkaKitError } from '../errors/kafka-kit.error.js';
 
 // Error classes are matched with instanceof, so any constructor will do.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -1,8 +1,8 @@
 import type { ConsumedRecord } from '../client/consumer-client.js';
 import type { OutgoingRecord } from '../client/producer-client.js';
-import { describeError } from './describe-error.js';
-import { type FailureOrigin, userHeaders } from './failure-headers.js';
-import { RETRY_HEADERS } from './kafka-headers.js';
+import { describeError } from '../errors/describe-error.js';
+import { type FailureOrigin, userHeaders } from '../failure-records/failure-headers.js';
+import { RETRY_HEADERS } from '../failure-records/kafka-headers.js';
 
 export interface RetryInput {
   retryTopic: string;

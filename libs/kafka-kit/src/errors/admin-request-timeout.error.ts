@@ -1,5 +1,5 @@
-import { KafkaKitError } from '../errors/kafka-kit.error.js';
-import { adminRequestTimedOut } from './client.messages.js';
+import { KafkaKitError } from './kafka-kit.error.js';
+import { adminRequestTimedOut } from '../client/client.messages.js';
 
 /** An admin request did not answer in time (broker down, unreachable, or overloaded). */
 export class AdminRequestTimeoutError extends KafkaKitError {

@@ -1,6 +1,6 @@
-import { DeserializationError } from './deserialization.error.js';
-import { PayloadValidationError } from './payload-validation.error.js';
-import { RoutedByHandlerError } from './routed-by-handler.error.js';
+import { DeserializationError } from '../errors/deserialization.error.js';
+import { PayloadValidationError } from '../errors/payload-validation.error.js';
+import { RoutedByHandlerError } from '../errors/routed-by-handler.error.js';
 
 /** Why a record was dead-lettered (the `x-dlq-reason` header). */
 export type FailureReason =

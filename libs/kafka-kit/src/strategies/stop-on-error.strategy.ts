@@ -1,8 +1,8 @@
 import { Logger } from '@nestjs/common';
-import { describeCoordinates } from './record-coordinates.js';
+import { describeCoordinates } from '../errors/record-coordinates.js';
 import type { ErrorStrategy, FailureVerdict, ListenerFailure } from './error-strategy.js';
-import { partitionStoppedOnError } from './errors.messages.js';
-import { errorSummary } from './describe-error.js';
+import { partitionStoppedOnError } from '../errors/errors.messages.js';
+import { errorSummary } from '../errors/describe-error.js';
 
 /** How much stops: the failing partition only, or every partition of the consumer. */
 export type StopScope = 'partition' | 'consumer';

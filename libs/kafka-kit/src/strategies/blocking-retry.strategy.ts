@@ -2,7 +2,7 @@ import { backoffDelay, type BackoffOptions } from './backoff.js';
 import { DeadLetterStrategy } from './dead-letter.strategy.js';
 import type { ErrorStrategy, FailureVerdict, ListenerFailure } from './error-strategy.js';
 import { failureReason } from './failure-reason.js';
-import { RoutedByHandlerError } from './routed-by-handler.error.js';
+import { RoutedByHandlerError } from '../errors/routed-by-handler.error.js';
 
 // Longer waits go through pause/resume: an inline wait holds the partition's batch, and a
 // rebalance waits for it, however often it heartbeats.
