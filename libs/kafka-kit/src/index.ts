@@ -24,7 +24,11 @@ export type {
 // Producing
 export { KafkaProducer, KafkaTransaction } from './producer/kafka-producer.js';
 export type { ProducerMessage, ProducerStats, RecordMetadata, TopicMap } from './producer/kafka-producer.js';
-export type { Partitioner, PartitionerFactory, PartitionerInput } from './interfaces/partitioner.interface.js';
+export type {
+  Partitioner,
+  PartitionerFactory,
+  PartitionerInput,
+} from './interfaces/partitioner.interface.js';
 export { murmur2Partitioner } from './producer/murmur2-partitioner.js';
 export { roundRobinPartitioner } from './producer/round-robin-partitioner.js';
 export { priorityPartitioner } from './producer/priority-partitioner.js';
@@ -95,15 +99,22 @@ export type {
   BlockingRetryOptions,
   RetryTopicsOptions,
   TerminalOptions,
+  BackoffOptions,
+  ErrorClass,
+  ErrorClassification,
+  DeadLetterHeaderStyle,
+  DlqTopicNaming,
+  StopScope,
 } from './interfaces/error-handling-options.interface.js';
-export type { BackoffOptions } from './strategies/backoff.js';
-export type { ErrorClass, ErrorClassification } from './strategies/error-classifier.js';
-export type { DeadLetterHeaderStyle } from './failure-records/dead-letter-record.js';
-export type { FailureReason } from './strategies/failure-reason.js';
-export type { StopScope } from './strategies/stop-on-error.strategy.js';
+export type { FailureReason } from './failure-records/failure-reason.js';
 export { deadLetter, retryLater, ListenerRouting } from './strategies/listener-routing.js';
 export { RoutedByHandlerError } from './errors/routed-by-handler.error.js';
-export { DLQ_HEADERS, SPRING_DLQ_HEADERS, RETRY_HEADERS, REPLAY_HEADERS } from './failure-records/kafka-headers.js';
+export {
+  DLQ_HEADERS,
+  SPRING_DLQ_HEADERS,
+  RETRY_HEADERS,
+  REPLAY_HEADERS,
+} from './failure-records/kafka-headers.js';
 export { StoppedPartitionsService } from './operator/stopped-partitions.service.js';
 export type {
   StoppedPartitionView,

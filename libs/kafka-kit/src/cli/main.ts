@@ -1,6 +1,6 @@
 import { runDlqCommand } from './dlq-command.js';
 import { parseDlqArgs } from './parse-args.js';
-import { errorSummary } from '../errors/describe-error.js';
+import { errorSummary } from '../errors/error-summary.js';
 
 /** `nest-kafka-kit dlq ...`; returns the process exit code. */
 export async function main(

@@ -1,8 +1,5 @@
 // User-facing text of the client layer.
 
-export const adminRequestTimedOut = (request: string, timeoutMs: number): string =>
-  `Kafka admin request ${request} did not answer within ${timeoutMs} ms`;
-
 export const readRangesTimedOut = (ranges: number, timeoutMs: number): string =>
   `reading ${ranges} offset ranges did not finish within ${timeoutMs} ms`;
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EventEmitter } from 'node:events';
-import { errorSummary } from '../errors/describe-error.js';
+import { errorSummary } from '../errors/error-summary.js';
 import type {
   ConsumerObserver,
   ConsumerGroupStatus,

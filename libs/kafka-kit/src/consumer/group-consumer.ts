@@ -18,7 +18,7 @@ import { mayCommit, type FailureControl, type GatedRecord } from '../strategies/
 import { ListenerRouting } from '../strategies/listener-routing.js';
 import { NoListenerForTopicError } from '../errors/no-listener-for-topic.error.js';
 import { RoutedByHandlerError } from '../errors/routed-by-handler.error.js';
-import { errorSummary } from '../errors/describe-error.js';
+import { errorSummary } from '../errors/error-summary.js';
 
 // kafkajs throttles heartbeats itself, but awaiting one per record still costs a few
 // microtasks; asking at most this often keeps the hot loop lean.

@@ -1,5 +1,5 @@
 import { KafkaKitError } from './kafka-kit.error.js';
-import { adminRequestTimedOut } from '../client/client.messages.js';
+import { adminRequestTimedOut } from './errors.messages.js';
 
 /** An admin request did not answer in time (broker down, unreachable, or overloaded). */
 export class AdminRequestTimeoutError extends KafkaKitError {

@@ -65,3 +65,11 @@ export function failureWriteFailed(topic: string, where: string, attempt: number
 export function deadLettered(where: string, dlqTopic: string, reason: string): string {
   return `record ${where} dead-lettered to ${dlqTopic} (${reason})`;
 }
+
+export const tooFewPartitionsMessage = (topic: string, partitionCount: number, reserved: number): string =>
+  `Topic "${topic}" has ${partitionCount} partition(s) but the priority partitioner reserves ` +
+  `${reserved} for priority keys and needs at least one more for the others: ` +
+  `give the topic at least ${reserved + 1} partitions or reserve fewer.`;
+
+export const adminRequestTimedOut = (request: string, timeoutMs: number): string =>
+  `Kafka admin request ${request} did not answer within ${timeoutMs} ms`;

@@ -1,5 +1,5 @@
 import { KafkaKitError } from './kafka-kit.error.js';
-import { tooFewPartitionsMessage } from '../producer/producer.messages.js';
+import { tooFewPartitionsMessage } from './errors.messages.js';
 
 /**
  * A topic has too few partitions for the partitioner's layout. Not retryable: only an operator

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deadLetterRecord } from './dead-letter-record.js';
 import { failureOrigin } from './failure-headers.js';
-import { retryRecord } from '../retry-topics/retry-record.js';
 
 const record = {
   key: Buffer.from('k'),
@@ -47,30 +46,5 @@ describe('deadLetterRecord', () => {
     expect((h['kafka_dlt-original-offset'] as Buffer).readBigInt64BE()).toBe(41n);
     expect(h['kafka_dlt-original-topic']).toBe('orders');
     expect(h).not.toHaveProperty('x-dlq-original-topic');
-  });
-
-  it('reports the main topic coordinates of a record that failed again in a retry topic', () => {
-    const retried = retryRecord({
-      retryTopic: 'orders.retry.1',
-      record,
-      origin: failureOrigin('orders', 2, record, 5),
-      attempt: 1,
-      dueAt: 10,
-      error: new Error('x'),
-      parked: false,
-    });
-    const origin = failureOrigin(
-      'orders.retry.1',
-      2,
-      { ...record, offset: '3', headers: retried.headers },
-      99,
-    );
-    expect(origin).toMatchObject({
-      topic: 'orders',
-      partition: 2,
-      offset: '41',
-      previousAttempts: 1,
-      firstFailedAt: 5,
-    });
   });
 });

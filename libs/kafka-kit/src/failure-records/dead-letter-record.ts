@@ -1,12 +1,10 @@
+import type { DeadLetterHeaderStyle } from '../interfaces/error-handling-options.interface.js';
 import type { ConsumedRecord } from '../client/consumer-client.js';
 import type { OutgoingRecord } from '../client/producer-client.js';
-import { describeError } from '../errors/describe-error.js';
+import { describeError } from './describe-error.js';
 import { type FailureOrigin, userHeaders, type OutgoingHeaders } from './failure-headers.js';
-import type { FailureReason } from '../strategies/failure-reason.js';
+import type { FailureReason } from './failure-reason.js';
 import { DLQ_HEADERS, SPRING_DLQ_HEADERS } from './kafka-headers.js';
-
-/** `kit`: the x-dlq-* contract. `spring`: Spring Kafka's kafka_dlt-* names and encodings. */
-export type DeadLetterHeaderStyle = 'kit' | 'spring';
 
 export interface DeadLetterInput {
   dlqTopic: string;

@@ -1,8 +1,40 @@
-import type { BackoffOptions } from '../strategies/backoff.js';
-import type { DeadLetterHeaderStyle } from '../failure-records/dead-letter-record.js';
-import type { ErrorClassification } from '../strategies/error-classifier.js';
-import type { StopScope } from '../strategies/stop-on-error.strategy.js';
-import type { FailureTopicNaming } from '../retry-topics/topic-names.js';
+// Error classes are matched with instanceof, so any constructor will do.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type ErrorClass = abstract new (...args: any[]) => unknown;
+
+/** Which errors are worth retrying. The first rule that matches decides. */
+export interface ErrorClassification {
+  /** Errors of these classes are never retried. */
+  nonRetryable?: ErrorClass[];
+  /** Errors of these classes are retried (checked after `nonRetryable`). */
+  retryable?: ErrorClass[];
+  /** Decides for any error; `undefined` lets the rules below it decide. */
+  isRetryable?: (error: unknown) => boolean | undefined;
+}
+
+/** Exponential back-off: initialMs, initialMs * multiplier, ... capped at maxMs. */
+export interface BackoffOptions {
+  /** Delay before the first retry. @default 200 */
+  initialMs?: number;
+  /** @default 2 */
+  multiplier?: number;
+  /** Upper bound of one delay. @default 10000 */
+  maxMs?: number;
+  /**
+   * Fraction of each delay drawn at random (0.2: between 80% and 100% of it), so that many
+   * consumers failing at once do not retry in lockstep. @default 0.2
+   */
+  jitter?: number;
+}
+
+/** How much stops: the failing partition only, or every partition of the consumer. */
+export type StopScope = 'partition' | 'consumer';
+
+/** `kit`: the x-dlq-* contract. `spring`: Spring Kafka's kafka_dlt-* names and encodings. */
+export type DeadLetterHeaderStyle = 'kit' | 'spring';
+
+/** A dead letter topic: a fixed name, or a function of the source topic. */
+export type DlqTopicNaming = string | ((topic: string) => string);
 
 /** Stop the partition at the failed record until an operator acts (the default). */
 export interface StopOnErrorOptions {
@@ -20,7 +52,7 @@ export interface SkipOptions {
 export interface DeadLetterOptions {
   strategy: 'dead-letter';
   /** The DLQ: a name, or a function of the source topic. @default `${topic}.dlq` */
-  dlqTopic?: FailureTopicNaming['dlqTopic'];
+  dlqTopic?: DlqTopicNaming;
   /** 'spring' writes Spring Kafka's `kafka_dlt-*` headers instead of `x-dlq-*`. @default 'kit' */
   headerStyle?: DeadLetterHeaderStyle;
   /** Back-off of a DLQ write that fails (nothing is committed meanwhile). @default { initialMs: 500, maxMs: 30000 } */

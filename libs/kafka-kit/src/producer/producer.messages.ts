@@ -1,10 +1,5 @@
 // User-facing text of the producer, kept apart from the logic so wording changes in one place.
 
-export const tooFewPartitionsMessage = (topic: string, partitionCount: number, reserved: number): string =>
-  `Topic "${topic}" has ${partitionCount} partition(s) but the priority partitioner reserves ` +
-  `${reserved} for priority keys and needs at least one more for the others: ` +
-  `give the topic at least ${reserved + 1} partitions or reserve fewer.`;
-
 export const invalidReservedPartitionsMessage = (reserved: number): string =>
   `reservedPartitions must be a positive integer, got ${reserved}.`;
 

@@ -1,6 +1,6 @@
 import type { ConsumedRecord } from '../client/consumer-client.js';
 import type { OutgoingRecord } from '../client/producer-client.js';
-import { describeError } from '../errors/describe-error.js';
+import { describeError } from '../failure-records/describe-error.js';
 import { type FailureOrigin, userHeaders } from '../failure-records/failure-headers.js';
 import { RETRY_HEADERS } from '../failure-records/kafka-headers.js';
 

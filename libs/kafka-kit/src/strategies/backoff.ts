@@ -1,17 +1,4 @@
-/** Exponential back-off: initialMs, initialMs * multiplier, ... capped at maxMs. */
-export interface BackoffOptions {
-  /** Delay before the first retry. @default 200 */
-  initialMs?: number;
-  /** @default 2 */
-  multiplier?: number;
-  /** Upper bound of one delay. @default 10000 */
-  maxMs?: number;
-  /**
-   * Fraction of each delay drawn at random (0.2: between 80% and 100% of it), so that many
-   * consumers failing at once do not retry in lockstep. @default 0.2
-   */
-  jitter?: number;
-}
+import type { BackoffOptions } from '../interfaces/error-handling-options.interface.js';
 
 export const DEFAULT_BACKOFF: Required<BackoffOptions> = {
   initialMs: 200,

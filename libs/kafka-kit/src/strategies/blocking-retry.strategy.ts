@@ -1,7 +1,8 @@
-import { backoffDelay, type BackoffOptions } from './backoff.js';
+import { backoffDelay } from './backoff.js';
+import type { BackoffOptions } from '../interfaces/error-handling-options.interface.js';
 import { DeadLetterStrategy } from './dead-letter.strategy.js';
 import type { ErrorStrategy, FailureVerdict, ListenerFailure } from './error-strategy.js';
-import { failureReason } from './failure-reason.js';
+import { failureReason } from '../failure-records/failure-reason.js';
 import { RoutedByHandlerError } from '../errors/routed-by-handler.error.js';
 
 // Longer waits go through pause/resume: an inline wait holds the partition's batch, and a

@@ -1,15 +1,19 @@
 import { Logger } from '@nestjs/common';
-import { deadLetterRecord, type DeadLetterHeaderStyle } from '../failure-records/dead-letter-record.js';
+import { deadLetterRecord } from '../failure-records/dead-letter-record.js';
+import type {
+  DeadLetterHeaderStyle,
+  DlqTopicNaming,
+} from '../interfaces/error-handling-options.interface.js';
 import type { ErrorStrategy, FailureVerdict, ListenerFailure } from './error-strategy.js';
 import { deadLettered } from '../errors/errors.messages.js';
 import { failureOrigin } from '../failure-records/failure-headers.js';
-import { failureReason, type FailureReason } from './failure-reason.js';
+import { failureReason, type FailureReason } from '../failure-records/failure-reason.js';
 import type { FailureWriter } from './failure-writer.js';
 import { describeCoordinates } from '../errors/record-coordinates.js';
-import { dlqTopicName, type FailureTopicNaming } from '../retry-topics/topic-names.js';
+import { dlqTopicName } from '../failure-records/topic-names.js';
 
 export interface DeadLetterSettings {
-  dlqTopic: FailureTopicNaming['dlqTopic'];
+  dlqTopic: DlqTopicNaming | undefined;
   headerStyle: DeadLetterHeaderStyle;
 }
 

@@ -1,18 +1,5 @@
 import { KafkaKitError } from '../errors/kafka-kit.error.js';
-
-// Error classes are matched with instanceof, so any constructor will do.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type ErrorClass = abstract new (...args: any[]) => unknown;
-
-/** Which errors are worth retrying. The first rule that matches decides. */
-export interface ErrorClassification {
-  /** Errors of these classes are never retried. */
-  nonRetryable?: ErrorClass[];
-  /** Errors of these classes are retried (checked after `nonRetryable`). */
-  retryable?: ErrorClass[];
-  /** Decides for any error; `undefined` lets the rules below it decide. */
-  isRetryable?: (error: unknown) => boolean | undefined;
-}
+import type { ErrorClassification } from '../interfaces/error-handling-options.interface.js';
 
 /**
  * Builds, once per listener, the function that says whether an error is retryable. Order:

@@ -1,12 +1,13 @@
 import { Logger } from '@nestjs/common';
 import type { OutgoingRecord } from '../client/producer-client.js';
 import type { ConsumerStateService } from '../consumer/consumer-state.service.js';
-import { backoffDelay, type BackoffOptions } from './backoff.js';
+import { backoffDelay } from './backoff.js';
+import type { BackoffOptions } from '../interfaces/error-handling-options.interface.js';
 import type { ListenerFailure } from './error-strategy.js';
 import { failureWriteFailed } from '../errors/errors.messages.js';
 import type { FailureProducer } from '../failure-records/failure-producer.js';
 import { describeCoordinates } from '../errors/record-coordinates.js';
-import { errorSummary } from '../errors/describe-error.js';
+import { errorSummary } from '../errors/error-summary.js';
 
 // Waits between write attempts are cut into slices this long, with a heartbeat after each.
 const HEARTBEAT_SLICE_MS = 1000;

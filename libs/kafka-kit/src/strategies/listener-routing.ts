@@ -1,8 +1,10 @@
+import type { HandlerRouting } from '../errors/routed-by-handler.error.js';
+
 /**
  * A value a handler may return instead of throwing, to route its record explicitly. Control
  * flow in a type: no error class has to be invented for "this record belongs in the DLQ".
  */
-export class ListenerRouting {
+export class ListenerRouting implements HandlerRouting {
   private constructor(
     readonly kind: 'dead-letter' | 'retry-later',
     readonly reason: string,

@@ -7,12 +7,12 @@ import type {
 } from './error-strategy.js';
 import type { DeadLetterStrategy } from './dead-letter.strategy.js';
 import { failureOrigin, retryDueAt } from '../failure-records/failure-headers.js';
-import { failureReason } from './failure-reason.js';
+import { failureReason } from '../failure-records/failure-reason.js';
 import type { FailureWriter } from './failure-writer.js';
 import { orderKey, type OrderedRetryState } from '../retry-topics/ordered-retry-state.js';
 import { retryRecord } from '../retry-topics/retry-record.js';
 import { RoutedByHandlerError } from '../errors/routed-by-handler.error.js';
-import { retryTopicName } from '../retry-topics/topic-names.js';
+import { retryTopicName } from '../failure-records/topic-names.js';
 
 export interface RetryTopicsSettings {
   /** Delay of each retry topic; its length is the number of retries. */

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { describeCoordinates } from '../errors/record-coordinates.js';
 import type { ErrorStrategy, FailureVerdict, ListenerFailure } from './error-strategy.js';
 import { recordSkipped } from '../errors/errors.messages.js';
-import { errorSummary } from '../errors/describe-error.js';
+import { errorSummary } from '../errors/error-summary.js';
 
 /**
  * Logs the failure and lets the offset be committed: the record is lost on purpose. Only for

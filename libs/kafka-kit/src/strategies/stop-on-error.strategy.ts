@@ -1,11 +1,9 @@
 import { Logger } from '@nestjs/common';
+import type { StopScope } from '../interfaces/error-handling-options.interface.js';
 import { describeCoordinates } from '../errors/record-coordinates.js';
 import type { ErrorStrategy, FailureVerdict, ListenerFailure } from './error-strategy.js';
 import { partitionStoppedOnError } from '../errors/errors.messages.js';
-import { errorSummary } from '../errors/describe-error.js';
-
-/** How much stops: the failing partition only, or every partition of the consumer. */
-export type StopScope = 'partition' | 'consumer';
+import { errorSummary } from '../errors/error-summary.js';
 
 /**
  * The safe default: the failing partition stops at the failed record, which is not committed,

@@ -13,7 +13,7 @@ import { OfflineConnection } from './offline-connection.js';
 import { RecordingFailureProducer } from './recording-failure-producer.js';
 import type { RoutingOutcome } from './routing-outcome.js';
 import { noListenerFor } from './testing.messages.js';
-import { errorSummary } from '../errors/describe-error.js';
+import { errorSummary } from '../errors/error-summary.js';
 
 /** One input for the harness: the value is serialized like KafkaProducer does (JSON, or as-is). */
 export interface HarnessMessage {

@@ -1,4 +1,4 @@
-import { MAX_STACK_BYTES } from '../failure-records/kafka-headers.js';
+import { MAX_STACK_BYTES } from './kafka-headers.js';
 
 export interface ErrorDescription {
   className: string;
@@ -23,9 +23,4 @@ export function describeError(error: unknown): ErrorDescription {
             .toString('utf8')
             .replace(/\uFFFD$/, ''),
   };
-}
-
-/** One line for logs and states: `Name: message`, or the thrown value as text. */
-export function errorSummary(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeError, errorSummary } from './describe-error.js';
+import { describeError } from './describe-error.js';
 
 describe('describeError', () => {
   it('cuts the stack to 4 KiB of valid UTF-8', () => {
@@ -12,12 +12,5 @@ describe('describeError', () => {
 
   it('describes thrown non-errors', () => {
     expect(describeError('oops')).toEqual({ className: 'string', message: 'oops', stack: '' });
-  });
-});
-
-describe('errorSummary', () => {
-  it('gives an error as "Name: message" and anything else as text', () => {
-    expect(errorSummary(new TypeError('bad type'))).toBe('TypeError: bad type');
-    expect(errorSummary(42)).toBe('42');
   });
 });

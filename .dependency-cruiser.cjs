@@ -1,0 +1,67 @@
+// Import rules the design relies on, checked in CI (`npm run lint:deps`).
+//
+// The library's folders are layered: a folder may import only from folders listed before it.
+// That alone rules out cycles between folders; `no-circular` rules them out between files.
+const SRC = '^libs/kafka-kit/src/';
+const LAYERS = [
+  'errors', // error types, the messages they carry
+  'interfaces', // option and contract types
+  'options', // the module definition token and option validation
+  'client', // the only code that knows kafkajs
+  'validation',
+  'topics',
+  'producer',
+  'failure-records', // the DLQ and retry record formats, their headers, the acks=all producer
+  'retry-topics', // retry-topic naming, the retry record, ordered-retry state
+  'strategies', // the error strategies behind one interface, their factory, the failure writer
+  'consumer', // decorators, explorer, the consumer loop, consumer state
+  'lag',
+  'metrics',
+  'operator',
+  'dlq',
+  'health',
+  'module', // KafkaModule: wires everything, so nothing imports it back
+  'cli',
+  'testing',
+];
+
+const layerRules = LAYERS.slice(0, -1).map((layer, i) => ({
+  name: `layer-${layer}`,
+  comment: `${layer}/ may import only from the folders below it: ${LAYERS.slice(0, i).join(', ') || 'none'}`,
+  severity: 'error',
+  from: { path: `${SRC}${layer}/` },
+  to: { path: `${SRC}(${LAYERS.slice(i + 1).join('|')})/` },
+}));
+
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      comment: 'No import cycles between files (type-only imports included).',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'unknown-folder',
+      comment: 'Every folder of the library has a place in LAYERS (.dependency-cruiser.cjs).',
+      severity: 'error',
+      from: { path: SRC, pathNot: `${SRC}(${LAYERS.join('|')})/|${SRC}[^/]+$` },
+      to: {},
+    },
+    {
+      name: 'kafkajs-only-in-client',
+      comment: 'kafkajs is imported in libs/kafka-kit/src/client/ only, so the client can be replaced.',
+      severity: 'error',
+      from: { path: `${SRC}|^apps/[^/]+/src/`, pathNot: `${SRC}client/` },
+      to: { path: '(^|/)node_modules/kafkajs/' },
+    },
+    ...layerRules,
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^|/)(dist|node_modules)/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.check.json' },
+  },
+};
