@@ -40,14 +40,17 @@ export { KafkaListener } from './consumer/decorators/kafka-listener.decorator.js
 export { Payload, Key, Headers, Ctx } from './consumer/decorators/kafka-params.decorators.js';
 export { KafkaContext } from './consumer/kafka-context.js';
 export { KafkaBatchContext } from './consumer/kafka-batch-context.js';
-export { ConsumerStateService } from './consumer/consumer-state.service.js';
+export { ConsumerStateService } from './consumer/state/consumer-state.service.js';
+export { ConsumerObservers } from './consumer/state/consumer-observers.js';
 export type {
   ConsumerState,
   ConsumerGroupStatus,
   ConsumerStateChange,
   StoppedPartition,
+  StoppedPartitionKind,
   PartitionActivity,
-} from './consumer/consumer-state.js';
+  ConsumerObserver,
+} from './consumer/state/consumer-state.js';
 export { KAFKA_CONTEXT_TYPE } from './kafka.constants.js';
 
 // Errors
@@ -121,6 +124,8 @@ export type {
   SkipRequest,
   OperatorAction,
 } from './operator/stopped-partitions.service.js';
+export { FailureWriteInProgressError } from './errors/failure-write-in-progress.error.js';
+export { InvalidListenerError } from './errors/invalid-listener.error.js';
 export { PartitionNotStoppedError } from './errors/partition-not-stopped.error.js';
 export { KafkaOperatorModule } from './operator/kafka-operator.module.js';
 export type { KafkaOperatorModuleOptions } from './operator/kafka-operator.module.js';

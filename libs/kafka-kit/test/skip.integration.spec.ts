@@ -1,7 +1,7 @@
 import { Injectable, type INestApplicationContext } from '@nestjs/common';
 import { IsIn, IsString } from 'class-validator';
 import {
-  ConsumerStateService,
+  ConsumerObservers,
   Ctx,
   KafkaConsumer,
   KafkaListener,
@@ -44,7 +44,7 @@ describe('skip', () => {
 
     app = await startKafkaApp([Views]);
     const skipped: { offset: string; strategy: string; error: string }[] = [];
-    app.get(ConsumerStateService).observe({
+    app.get(ConsumerObservers).add({
       failed: (slot, strategy, _verdict, error) =>
         skipped.push({ offset: slot.offset, strategy, error: (error as Error).name }),
     });

@@ -9,11 +9,3 @@ export function conflictingGroupOptions(groupId: string, first: string, second: 
 export function requestScopedConsumer(name: string): string {
   return `${name} is request-scoped (or depends on a request-scoped provider); Kafka consumers are singletons, so its listeners are ignored`;
 }
-
-export function failureTopicsNeedLiteralTopics(listener: string, strategy: string): string {
-  return `${listener} listens to a topic pattern, but its '${strategy}' error handling names its retry and dead letter topics after each topic; list the topics, or give a fixed dlqTopic (dead-letter only)`;
-}
-
-export function orderedRetryNeedsRecordListener(listener: string): string {
-  return `${listener} is a batch listener; ordered retry decides per record whether to park it, so it needs a record listener (batch: false)`;
-}

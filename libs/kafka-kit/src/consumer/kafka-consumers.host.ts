@@ -10,9 +10,11 @@ import { KafkaConnection } from '../client/kafka-connection.js';
 import type { KafkaModuleOptions } from '../interfaces/kafka-module-options.interface.js';
 import { MODULE_OPTIONS_TOKEN } from '../options/kafka.module-definition.js';
 import { provisionTopics } from '../topics/topic-provisioner.js';
-import { ConsumerStateService } from './consumer-state.service.js';
+import { ConsumerObservers } from './state/consumer-observers.js';
+import { ConsumerStateService } from './state/consumer-state.service.js';
 import { GroupConsumer } from './group-consumer.js';
-import { KafkaExplorer, type GroupPlan } from './kafka.explorer.js';
+import type { GroupPlan } from './group-plan.js';
+import { KafkaExplorer } from './kafka.explorer.js';
 import { RouteTable } from './listener-route.js';
 
 /**
@@ -29,6 +31,7 @@ export class KafkaConsumersHost
     private readonly explorer: KafkaExplorer,
     private readonly connection: KafkaConnection,
     private readonly state: ConsumerStateService,
+    private readonly observers: ConsumerObservers,
     @Inject(MODULE_OPTIONS_TOKEN) private readonly options: KafkaModuleOptions,
   ) {}
 
@@ -38,7 +41,13 @@ export class KafkaConsumersHost
     const plans = this.explorer.explore();
     this.failureTopics = plans.flatMap((p) => p.failureTopics);
     this.groups = plans.map(
-      (plan) => new GroupConsumer(plan.options, new RouteTable(plan.routes), this.state),
+      (plan) =>
+        new GroupConsumer(
+          plan.options,
+          new RouteTable(plan.routes),
+          this.state.register(plan.options.groupId),
+          this.observers,
+        ),
     );
   }
 

@@ -43,29 +43,6 @@ export function routedByHandler(kind: string, reason: string): string {
   return `the handler routed the record (${kind}): ${reason}`;
 }
 
-export function partitionStoppedOnError(
-  listener: string,
-  groupId: string,
-  where: string,
-  scope: 'partition' | 'consumer',
-  reason: string,
-): string {
-  const what = scope === 'consumer' ? 'every partition of the consumer stopped' : 'partition stopped';
-  return `${listener} (group ${groupId}) failed on ${where}; ${what}, offset not committed. ${reason}`;
-}
-
-export function recordSkipped(listener: string, groupId: string, where: string, reason: string): string {
-  return `${listener} (group ${groupId}) failed on ${where}; record SKIPPED (committed, not kept anywhere). ${reason}`;
-}
-
-export function failureWriteFailed(topic: string, where: string, attempt: number, reason: string): string {
-  return `cannot write failed record ${where} to ${topic} (attempt ${attempt}); nothing is committed, retrying with back-off. ${reason}`;
-}
-
-export function deadLettered(where: string, dlqTopic: string, reason: string): string {
-  return `record ${where} dead-lettered to ${dlqTopic} (${reason})`;
-}
-
 export const tooFewPartitionsMessage = (topic: string, partitionCount: number, reserved: number): string =>
   `Topic "${topic}" has ${partitionCount} partition(s) but the priority partitioner reserves ` +
   `${reserved} for priority keys and needs at least one more for the others: ` +
@@ -73,3 +50,12 @@ export const tooFewPartitionsMessage = (topic: string, partitionCount: number, r
 
 export const adminRequestTimedOut = (request: string, timeoutMs: number): string =>
   `Kafka admin request ${request} did not answer within ${timeoutMs} ms`;
+
+export function failureWriteInProgress(
+  groupId: string,
+  topic: string,
+  partition: number,
+  writeError: string,
+): string {
+  return `partition ${topic}[${partition}] of group "${groupId}" is not stopped on an error: its failed record is still being written to the DLQ or retry topic (${writeError}); it goes on by itself once the write succeeds, so fix the failure topic instead of retrying or skipping`;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ConsumerGroupStatus, PartitionActivity } from '../consumer/consumer-state.js';
+import type { ConsumerGroupStatus, PartitionActivity } from '../consumer/state/consumer-state.js';
 import { livenessProblems } from './consumer-liveness.js';
 
 const slot = (partition: number, handlingSince: number): PartitionActivity => ({
@@ -43,7 +43,14 @@ describe('livenessProblems', () => {
   });
 
   it('reports a partition stopped on error with topic, partition, offset and error', () => {
-    const stopped = { topic: 't', partition: 0, offset: '7', error: 'Error: bad', since: 3 };
+    const stopped = {
+      kind: 'stop-on-error' as const,
+      topic: 't',
+      partition: 0,
+      offset: '7',
+      error: 'Error: bad',
+      since: 3,
+    };
     expect(livenessProblems(group({ state: 'paused', stoppedPartitions: [stopped] }), 10, 5000)).toEqual([
       { groupId: 'g', reason: 'stopped-partition', ...stopped },
     ]);

@@ -1,4 +1,4 @@
-import type { ConsumerGroupStatus } from '../consumer/consumer-state.js';
+import type { ConsumerGroupStatus } from '../consumer/state/consumer-state.js';
 
 /** Why a consumer group is not alive. */
 export type LivenessProblem =

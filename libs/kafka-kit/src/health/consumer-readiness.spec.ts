@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ConsumerGroupStatus, ConsumerState } from '../consumer/consumer-state.js';
+import type { ConsumerGroupStatus, ConsumerState } from '../consumer/state/consumer-state.js';
 import { groupReadiness } from './consumer-readiness.js';
 
 const group = (state: ConsumerState, assignment: Record<string, number[]> = {}): ConsumerGroupStatus => ({

@@ -1,4 +1,4 @@
-import type { ConsumerGroupStatus } from '../consumer/consumer-state.js';
+import type { ConsumerGroupStatus } from '../consumer/state/consumer-state.js';
 
 /** One group's readiness, as the readiness check reports it. */
 export interface GroupReadiness {

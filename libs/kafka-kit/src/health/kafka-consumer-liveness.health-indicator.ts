@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/terminus';
-import { ConsumerStateService } from '../consumer/consumer-state.service.js';
+import { ConsumerStateService } from '../consumer/state/consumer-state.service.js';
 import { livenessProblems } from './consumer-liveness.js';
 import { KAFKA_HEALTH_OPTIONS } from './kafka-health.module-definition.js';
 import { neverThrow } from './never-throw.js';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/terminus';
-import { ConsumerStateService } from '../consumer/consumer-state.service.js';
+import { ConsumerStateService } from '../consumer/state/consumer-state.service.js';
 import { groupReadiness } from './consumer-readiness.js';
 import { consumersNotReady, noConsumers } from './health.messages.js';
 import { neverThrow } from './never-throw.js';

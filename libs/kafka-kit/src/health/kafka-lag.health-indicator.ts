@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/terminus';
-import { ConsumerStateService } from '../consumer/consumer-state.service.js';
+import { ConsumerStateService } from '../consumer/state/consumer-state.service.js';
 import { LagSampler } from '../lag/lag-sampler.service.js';
 import { livenessProblems } from './consumer-liveness.js';
 import { noLagSampleYet } from './health.messages.js';

@@ -7,8 +7,8 @@ import {
 } from '@nestjs/common';
 import type { CommittedOffset, GroupDescription, PartitionLogOffsets } from '../client/admin-client.js';
 import { KafkaConnection } from '../client/kafka-connection.js';
-import { ConsumerStateService } from '../consumer/consumer-state.service.js';
-import type { ConsumerGroupStatus } from '../consumer/consumer-state.js';
+import { ConsumerStateService } from '../consumer/state/consumer-state.service.js';
+import type { ConsumerGroupStatus } from '../consumer/state/consumer-state.js';
 import { EndOffsetHistory } from './end-offset-history.js';
 import { GroupLagTracker } from './group-lag-tracker.js';
 import type { GroupLag, LagSnapshot, TopicPartitionOffsets } from './lag-sample.js';

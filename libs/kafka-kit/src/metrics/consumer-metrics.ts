@@ -1,6 +1,7 @@
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
-import type { ConsumerStateService } from '../consumer/consumer-state.service.js';
-import type { ConsumerState, PartitionActivity } from '../consumer/consumer-state.js';
+import type { ConsumerObservers } from '../consumer/state/consumer-observers.js';
+import type { ConsumerStateService } from '../consumer/state/consumer-state.service.js';
+import type { ConsumerState, PartitionActivity } from '../consumer/state/consumer-state.js';
 import { failureReasonLabel } from './failure-reason-label.js';
 import { HANDLER_DURATION_BUCKETS } from './kafka-metrics.constants.js';
 
@@ -23,7 +24,11 @@ interface SlotMetrics {
  * and retry-topic counts (counted on the hot path through a ConsumerObserver), and the state
  * and rebalances of each group (read from ConsumerStateService at scrape time).
  */
-export function registerConsumerMetrics(registry: Registry, consumers: ConsumerStateService): void {
+export function registerConsumerMetrics(
+  registry: Registry,
+  consumers: ConsumerStateService,
+  observers: ConsumerObservers,
+): void {
   const registers = [registry];
   const consumed = new Counter({
     name: 'kafka_kit_records_consumed_total',
@@ -91,7 +96,7 @@ export function registerConsumerMetrics(registry: Registry, consumers: ConsumerS
     }
     return m;
   };
-  consumers.observe({
+  observers.add({
     handled(slot, count, durationMs) {
       const m = slotMetrics(slot);
       m.consumed.inc(count);

@@ -1,6 +1,7 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Registry } from 'prom-client';
-import { ConsumerStateService } from '../consumer/consumer-state.service.js';
+import { ConsumerObservers } from '../consumer/state/consumer-observers.js';
+import { ConsumerStateService } from '../consumer/state/consumer-state.service.js';
 import { LagSampler } from '../lag/lag-sampler.service.js';
 import { KafkaProducer } from '../producer/kafka-producer.js';
 import { registerConsumerMetrics } from './consumer-metrics.js';
@@ -18,13 +19,14 @@ export class KafkaMetrics implements OnModuleInit {
   constructor(
     @Inject(KAFKA_METRICS_REGISTRY) readonly registry: Registry,
     private readonly consumers: ConsumerStateService,
+    private readonly observers: ConsumerObservers,
     private readonly sampler: LagSampler,
     private readonly producer: KafkaProducer,
   ) {}
 
   onModuleInit(): void {
     registerLagMetrics(this.registry, this.sampler);
-    registerConsumerMetrics(this.registry, this.consumers);
+    registerConsumerMetrics(this.registry, this.consumers, this.observers);
     registerProducerMetrics(this.registry, this.producer);
   }
 

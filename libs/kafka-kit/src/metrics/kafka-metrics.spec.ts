@@ -1,6 +1,7 @@
 import { Registry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
-import { ConsumerStateService } from '../consumer/consumer-state.service.js';
+import { ConsumerStateService } from '../consumer/state/consumer-state.service.js';
+import { ConsumerObservers } from '../consumer/state/consumer-observers.js';
 import { PayloadValidationError } from '../errors/payload-validation.error.js';
 import type { LagSnapshot, PartitionLag } from '../lag/lag-sample.js';
 import { registerConsumerMetrics } from './consumer-metrics.js';
@@ -74,23 +75,24 @@ describe('Kafka metrics', () => {
   it('counts records, handler time, failures by strategy and reason, DLQ and retry-topic records, state', async () => {
     const registry = new Registry();
     const consumers = new ConsumerStateService();
-    registerConsumerMetrics(registry, consumers);
+    const observers = new ConsumerObservers();
+    registerConsumerMetrics(registry, consumers, observers);
     registerProducerMetrics(registry, { stats: () => ({ recordsSent: 7, produceRequests: 2 }) });
-    consumers.register('g');
-    consumers.joined('g', { clicks: [0] });
-    consumers.rebalancing('g');
-    consumers.joined('g', { clicks: [0] });
-    const slot = consumers.activitySlot('g', 'clicks', 0);
-    consumers.handled(slot, 3, 40);
-    consumers.failed(
+    const group = consumers.register('g');
+    group.joined({ clicks: [0] });
+    group.rebalancing();
+    group.joined({ clicks: [0] });
+    const slot = group.activitySlot('clicks', 0);
+    observers.handled(slot, 3, 40);
+    observers.failed(
       slot,
       'dead-letter',
       'dead-lettered',
       new PayloadValidationError({ topic: 'clicks', partition: 0, offset: '1' }, []),
     );
-    consumers.failed(slot, 'retry-topics', 'retry-scheduled', new Error('flaky'));
-    consumers.failed(slot, 'blocking-retry', 'dead-lettered', new Error('gave up'));
-    consumers.failed(slot, 'stop', 'stop', new Error('bad'));
+    observers.failed(slot, 'retry-topics', 'retry-scheduled', new Error('flaky'));
+    observers.failed(slot, 'blocking-retry', 'dead-lettered', new Error('gave up'));
+    observers.failed(slot, 'stop', 'stop', new Error('bad'));
 
     const text = await registry.metrics();
     const g = 'consumergroup="g",topic="clicks"';

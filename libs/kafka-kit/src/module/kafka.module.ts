@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { KafkaConnection } from '../client/kafka-connection.js';
-import { ConsumerStateService } from '../consumer/consumer-state.service.js';
+import { ConsumerStateService } from '../consumer/state/consumer-state.service.js';
 import { KafkaConsumersHost } from '../consumer/kafka-consumers.host.js';
 import { HandlerInvokerFactory } from '../consumer/handler-invoker.factory.js';
 import { KafkaExplorer } from '../consumer/kafka.explorer.js';
+import { ListenerRouteFactory } from '../consumer/listener-route.factory.js';
+import { ConsumerObservers } from '../consumer/state/consumer-observers.js';
 import { KafkaMetadataAccessor } from '../consumer/kafka-metadata.accessor.js';
 import type { KafkaModuleOptions } from '../interfaces/kafka-module-options.interface.js';
 import { KafkaProducer } from '../producer/kafka-producer.js';
@@ -34,6 +36,8 @@ import { validateKafkaOptions } from '../options/kafka-options.validator.js';
     KafkaMetadataAccessor,
     HandlerInvokerFactory,
     KafkaExplorer,
+    ListenerRouteFactory,
+    ConsumerObservers,
     KafkaConsumersHost,
     FailureProducer,
     StoppedPartitionsService,
@@ -42,6 +46,7 @@ import { validateKafkaOptions } from '../options/kafka-options.validator.js';
   exports: [
     KafkaProducer,
     ConsumerStateService,
+    ConsumerObservers,
     KafkaConnection,
     MODULE_OPTIONS_TOKEN,
     StoppedPartitionsService,

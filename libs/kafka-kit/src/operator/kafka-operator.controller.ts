@@ -10,6 +10,7 @@ import {
   Post,
 } from '@nestjs/common';
 import { skipRequestIncomplete } from './operator.messages.js';
+import { FailureWriteInProgressError } from '../errors/failure-write-in-progress.error.js';
 import { PartitionNotStoppedError } from '../errors/partition-not-stopped.error.js';
 import {
   StoppedPartitionsService,
@@ -65,6 +66,7 @@ export class KafkaOperatorController {
       return action();
     } catch (error) {
       if (error instanceof PartitionNotStoppedError) throw new NotFoundException(error.message);
+      if (error instanceof FailureWriteInProgressError) throw new ConflictException(error.message);
       throw error;
     }
   }

@@ -1,12 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { ConsumerStateService } from '../consumer/consumer-state.service.js';
-import type { StoppedPartition } from '../consumer/consumer-state.js';
+import { ConsumerStateService } from '../consumer/state/consumer-state.service.js';
+import type { StoppedPartition } from '../consumer/state/consumer-state.js';
 import { KafkaConsumersHost } from '../consumer/kafka-consumers.host.js';
 import { describeCoordinates } from '../errors/record-coordinates.js';
 import { notStopped, offsetMoved, retriedByOperator, skippedByOperator } from './operator.messages.js';
+import { FailureWriteInProgressError } from '../errors/failure-write-in-progress.error.js';
 import { PartitionNotStoppedError } from '../errors/partition-not-stopped.error.js';
+import type { ResumeOutcome } from '../consumer/group-consumer.js';
 
-/** A partition stopped on an error, with its consumer group. */
+/** A stopped partition (of either kind), with its consumer group. */
 export interface StoppedPartitionView extends StoppedPartition {
   groupId: string;
 }
@@ -55,10 +57,11 @@ export class StoppedPartitionsService {
   /**
    * Resumes the partition at the stopped record, which is handled again (after a fix).
    * @throws PartitionNotStoppedError
+   * @throws FailureWriteInProgressError when the partition waits for its DLQ or retry write.
    */
   retry(groupId: string, topic: string, partition: number, by: string): StoppedPartitionView {
     const stopped = this.find(groupId, topic, partition);
-    this.host.group(groupId)!.resumeStopped(topic, partition, false);
+    this.check(stopped, this.host.group(groupId)!.resumeStopped(topic, partition, false));
     this.logger.warn(retriedByOperator(groupId, describeCoordinates(stopped), by));
     this.actions.push({ ...stopped, action: 'retry', by, at: Date.now() });
     return stopped;
@@ -67,22 +70,32 @@ export class StoppedPartitionsService {
   /**
    * Skips the stopped record: commits offset + 1 and resumes. The record is not kept anywhere.
    * @throws PartitionNotStoppedError
+   * @throws FailureWriteInProgressError when the partition waits for its DLQ or retry write.
    */
   skip(groupId: string, topic: string, partition: number, request: SkipRequest): StoppedPartitionView {
     const stopped = this.find(groupId, topic, partition);
-    if (stopped.offset !== request.offset)
-      throw new PartitionNotStoppedError(
-        groupId,
-        topic,
-        partition,
-        offsetMoved(topic, partition, request.offset, stopped.offset),
-      );
-    this.host.group(groupId)!.resumeStopped(topic, partition, true, request.offset);
+    const outcome = this.host.group(groupId)!.resumeStopped(topic, partition, true, request.offset);
+    this.check(stopped, outcome, request.offset);
     this.logger.warn(
       skippedByOperator(groupId, describeCoordinates(stopped), request.by, request.reason, stopped.error),
     );
     this.actions.push({ ...stopped, action: 'skip', by: request.by, reason: request.reason, at: Date.now() });
     return stopped;
+  }
+
+  private check(stopped: StoppedPartitionView, outcome: ResumeOutcome, expectedOffset?: string): void {
+    const { groupId, topic, partition } = stopped;
+    if (outcome === 'failure-write')
+      throw new FailureWriteInProgressError(groupId, topic, partition, stopped.error);
+    if (outcome === 'offset-moved')
+      throw new PartitionNotStoppedError(
+        groupId,
+        topic,
+        partition,
+        offsetMoved(topic, partition, expectedOffset!, stopped.offset),
+      );
+    if (outcome === 'not-stopped')
+      throw new PartitionNotStoppedError(groupId, topic, partition, notStopped(groupId, topic, partition));
   }
 
   private find(groupId: string, topic: string, partition: number): StoppedPartitionView {

@@ -1,6 +1,5 @@
 import { backoffDelay } from './backoff.js';
 import type { BackoffOptions } from '../interfaces/error-handling-options.interface.js';
-import { DeadLetterStrategy } from './dead-letter.strategy.js';
 import type { ErrorStrategy, FailureVerdict, ListenerFailure } from './error-strategy.js';
 import { failureReason } from '../failure-records/failure-reason.js';
 import { RoutedByHandlerError } from '../errors/routed-by-handler.error.js';
@@ -46,10 +45,8 @@ export class BlockingRetryStrategy implements ErrorStrategy {
     for (;;) {
       const retryable = this.isRetryable(error);
       if (!retryable || failed >= this.settings.attempts) {
-        const last = { ...failure, error };
-        if (this.terminal instanceof DeadLetterStrategy)
-          return this.terminal.deadLetter(last, failureReason(error, retryable, retryable), failed);
-        return this.terminal.handle(last);
+        const reason = failureReason(error, retryable, retryable);
+        return this.terminal.handle({ ...failure, error, outcome: { reason, attempts: failed } });
       }
       const delay =
         (error instanceof RoutedByHandlerError ? error.routing.delayMs : undefined) ??

@@ -5,9 +5,9 @@ import type {
   DlqTopicNaming,
 } from '../interfaces/error-handling-options.interface.js';
 import type { ErrorStrategy, FailureVerdict, ListenerFailure } from './error-strategy.js';
-import { deadLettered } from '../errors/errors.messages.js';
+import { deadLettered } from './strategies.messages.js';
 import { failureOrigin } from '../failure-records/failure-headers.js';
-import { failureReason, type FailureReason } from '../failure-records/failure-reason.js';
+import { failureReason } from '../failure-records/failure-reason.js';
 import type { FailureWriter } from './failure-writer.js';
 import { describeCoordinates } from '../errors/record-coordinates.js';
 import { dlqTopicName } from '../failure-records/topic-names.js';
@@ -36,18 +36,12 @@ export class DeadLetterStrategy implements ErrorStrategy {
     return typeof this.settings.dlqTopic === 'string' ? [] : [this.dlqTopic(sourceTopic)];
   }
 
-  handle(failure: ListenerFailure): Promise<FailureVerdict> {
-    return this.deadLetter(failure, failureReason(failure.error, this.isRetryable(failure.error), false));
-  }
-
-  /** `reason` as the retrying strategies determined it (e.g. retries-exhausted). */
-  async deadLetter(
-    failure: ListenerFailure,
-    reason: FailureReason,
-    attempts?: number,
-  ): Promise<FailureVerdict> {
+  /** A retrying strategy's `outcome` (e.g. retries-exhausted after 3 tries) wins over its own. */
+  async handle(failure: ListenerFailure): Promise<FailureVerdict> {
     const now = Date.now();
     const origin = failureOrigin(failure.topic, failure.partition, failure.record, now);
+    const reason =
+      failure.outcome?.reason ?? failureReason(failure.error, this.isRetryable(failure.error), false);
     const dlqTopic = this.dlqTopic(origin.topic);
     const record = deadLetterRecord({
       dlqTopic,
@@ -55,7 +49,7 @@ export class DeadLetterStrategy implements ErrorStrategy {
       record: failure.record,
       origin,
       error: failure.error,
-      attempts: attempts ?? origin.previousAttempts + 1,
+      attempts: failure.outcome?.attempts ?? origin.previousAttempts + 1,
       reason,
       failedAt: now,
       headerStyle: this.settings.headerStyle,

@@ -1,3 +1,4 @@
+import type { FailureReason } from '../failure-records/failure-reason.js';
 import type { ConsumedRecord } from '../client/consumer-client.js';
 
 /** What a strategy may do with the consumer while it deals with one failed record. */
@@ -13,6 +14,13 @@ export interface FailureControl {
    * record is delivered again. Waiting this way never blocks the consumer or its heartbeats.
    */
   pauseUntil(epochMs: number): void;
+  /**
+   * The record's failure cannot be written yet (DLQ or retry topic down) and is retried: the
+   * partition shows as stopped, of kind `failure-write`, with `message` as its error.
+   */
+  writeFailing(message: string): void;
+  /** The failure was written after failed attempts: the partition no longer shows as stopped. */
+  writeRecovered(): void;
 }
 
 /** A record whose processing failed, with everything a strategy needs to decide. */
@@ -25,6 +33,8 @@ export interface ListenerFailure {
   /** The listener, as `Class.method`. */
   listener: string;
   control: FailureControl;
+  /** Set by a retrying strategy handing over to its terminal one: why, after how many tries. */
+  outcome?: { reason: FailureReason; attempts: number };
 }
 
 /**
@@ -63,12 +73,38 @@ export interface ErrorStrategy {
   readonly name: string;
   handle(failure: ListenerFailure): Promise<FailureVerdict>;
   /**
-   * Its verdicts are only `recorded` or `interrupted`: the consumer may go on with the next
-   * records while it writes, and commits them only once it confirmed.
+   * It only writes failures elsewhere (its verdicts: `dead-lettered`, `retry-scheduled` or
+   * `interrupted`): the consumer may go on with the next records while it writes, and commits
+   * them only once every earlier write is confirmed.
    */
   readonly pipelined?: boolean;
   /** The topics it writes for records of `sourceTopic`, created at startup like the source. */
   topicsFor?(sourceTopic: string): string[];
+  /** Present when failed records come back through retry topics, consumed by the same listener. */
+  readonly retryPath?: RetryPath;
+}
+
+/** How the retry topics of a retrying strategy are consumed. */
+export interface RetryPath {
+  /**
+   * Per-key order kept: the retry topics are consumed in the main group, co-partitioned with
+   * the source (the member owning a partition owns its retry records), and `mainGate` parks
+   * records of keys in retry.
+   */
+  readonly ordered: boolean;
+  /** The group that consumes the retry topics of `mainGroupId`'s listener. */
+  groupId(mainGroupId: string): string;
+  /** The retry topics of `sourceTopic`, in attempt order. */
+  topics(sourceTopic: string): string[];
+  /** Gate of the retry topics: a record is held until due (and, ordered, until its turn). */
+  admitRetry(record: GatedRecord): Promise<Admission>;
+  /** A retried record was handled: ordered retry lets its key's next record go. */
+  retried?(record: GatedRecord): Promise<void>;
+  /** Ordered retry's gate on the main topic, and what it does when the assignment changes. */
+  readonly mainGate?: {
+    admit(record: GatedRecord): Promise<Admission>;
+    assignmentChanged(): void;
+  };
 }
 
 /**

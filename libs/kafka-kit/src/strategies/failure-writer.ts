@@ -1,10 +1,9 @@
 import { Logger } from '@nestjs/common';
 import type { OutgoingRecord } from '../client/producer-client.js';
-import type { ConsumerStateService } from '../consumer/consumer-state.service.js';
 import { backoffDelay } from './backoff.js';
 import type { BackoffOptions } from '../interfaces/error-handling-options.interface.js';
 import type { ListenerFailure } from './error-strategy.js';
-import { failureWriteFailed } from '../errors/errors.messages.js';
+import { failureWriteFailed } from './strategies.messages.js';
 import type { FailureProducer } from '../failure-records/failure-producer.js';
 import { describeCoordinates } from '../errors/record-coordinates.js';
 import { errorSummary } from '../errors/error-summary.js';
@@ -15,14 +14,13 @@ const HEARTBEAT_SLICE_MS = 1000;
 /**
  * Writes a failed record to a DLQ or retry topic, confirmed (acks=all) before the caller may
  * commit the source offset. A failing write is retried with back-off for as long as the
- * consumer runs; meanwhile the partition shows as stopped in the consumer state (so in health).
+ * consumer runs; meanwhile the partition shows as stopped (kind `failure-write`) in the consumer state and health.
  */
 export class FailureWriter {
   private readonly logger = new Logger('KafkaConsumer');
 
   constructor(
     private readonly producer: FailureProducer,
-    private readonly state: ConsumerStateService,
     private readonly backoff: BackoffOptions = { initialMs: 500, maxMs: 30_000 },
   ) {}
 
@@ -31,24 +29,18 @@ export class FailureWriter {
     records: OutgoingRecord[],
     failure: Pick<ListenerFailure, 'groupId' | 'topic' | 'partition' | 'record' | 'control'>,
   ): Promise<boolean> {
-    const { groupId, topic, partition, record, control } = failure;
+    const { topic, partition, record, control } = failure;
     for (let attempt = 1; ; attempt++) {
       try {
         await this.producer.send(records);
-        if (attempt > 1) this.state.partitionResumed(groupId, topic, partition);
+        if (attempt > 1) control.writeRecovered();
         return true;
       } catch (error) {
         const reason = errorSummary(error);
         const where = describeCoordinates({ topic, partition, offset: record.offset });
         const message = failureWriteFailed(records[0]!.topic, where, attempt, reason);
         this.logger.error(message);
-        this.state.partitionStopped(groupId, {
-          topic,
-          partition,
-          offset: record.offset,
-          error: message,
-          since: Date.now(),
-        });
+        control.writeFailing(message);
       }
       const until = Date.now() + backoffDelay(attempt, this.backoff);
       while (Date.now() < until) {

@@ -4,15 +4,15 @@ import type {
   FailureVerdict,
   GatedRecord,
   ListenerFailure,
+  RetryPath,
 } from './error-strategy.js';
-import type { DeadLetterStrategy } from './dead-letter.strategy.js';
 import { failureOrigin, retryDueAt } from '../failure-records/failure-headers.js';
 import { failureReason } from '../failure-records/failure-reason.js';
 import type { FailureWriter } from './failure-writer.js';
 import { orderKey, type OrderedRetryState } from '../retry-topics/ordered-retry-state.js';
 import { retryRecord } from '../retry-topics/retry-record.js';
 import { RoutedByHandlerError } from '../errors/routed-by-handler.error.js';
-import { retryTopicName } from '../failure-records/topic-names.js';
+import { retryTopicName, retryTopicNames } from '../failure-records/topic-names.js';
 
 export interface RetryTopicsSettings {
   /** Delay of each retry topic; its length is the number of retries. */
@@ -30,42 +30,36 @@ export interface RetryTopicsSettings {
  */
 export class RetryTopicsStrategy implements ErrorStrategy {
   readonly name = 'retry-topics';
+  /** Ordered retry updates parked keys in record order, so it writes one failure at a time. */
+  readonly pipelined: boolean;
+  readonly retryPath: RetryPath;
 
   constructor(
     private readonly writer: FailureWriter,
     private readonly settings: RetryTopicsSettings,
     private readonly isRetryable: (error: unknown) => boolean,
-    private readonly deadLetter: DeadLetterStrategy,
-    private ordered?: OrderedRetryState,
-  ) {}
-
-  get retryGroupSuffix(): string {
-    return this.settings.retryGroupSuffix;
+    private readonly deadLetter: ErrorStrategy,
+    private readonly ordered?: OrderedRetryState,
+  ) {
+    this.pipelined = ordered === undefined;
+    this.retryPath = {
+      ordered: ordered !== undefined,
+      groupId: (main) => (ordered ? main : main + settings.retryGroupSuffix),
+      topics: (source) => this.retryTopics(source),
+      admitRetry: (gated) => this.admitRetry(gated),
+      retried: ordered ? (gated) => this.retried(gated) : undefined,
+      mainGate: ordered
+        ? { admit: (gated) => this.admitMain(gated), assignmentChanged: () => ordered.reset() }
+        : undefined,
+    };
   }
 
-  /** Ordered retry updates parked keys in record order, so it writes one failure at a time. */
-  get pipelined(): boolean {
-    return this.ordered === undefined;
-  }
-
-  get isOrdered(): boolean {
-    return this.ordered !== undefined;
-  }
-
-  /** Ordered retry needs the group's connection and id, known once the explorer has them. */
-  keepOrder(state: OrderedRetryState): void {
-    this.ordered = state;
-  }
-
-  /** The retry topics of `sourceTopic`, in attempt order. */
-  retryTopics(sourceTopic: string): string[] {
-    return this.settings.delaysMs.map((_, i) =>
-      retryTopicName(sourceTopic, i + 1, this.settings.retryTopicSuffix),
-    );
+  private retryTopics(sourceTopic: string): string[] {
+    return retryTopicNames(sourceTopic, this.settings.delaysMs.length, this.settings.retryTopicSuffix);
   }
 
   topicsFor(sourceTopic: string): string[] {
-    return [...this.retryTopics(sourceTopic), ...this.deadLetter.topicsFor(sourceTopic)];
+    return [...this.retryTopics(sourceTopic), ...(this.deadLetter.topicsFor?.(sourceTopic) ?? [])];
   }
 
   async handle(failure: ListenerFailure): Promise<FailureVerdict> {
@@ -77,7 +71,8 @@ export class RetryTopicsStrategy implements ErrorStrategy {
     const key = this.ordered && orderKey(failure.record.key);
     const queues = key ? await this.ordered!.of(origin.topic, origin.partition) : undefined;
     if (!retryable || attempt > this.settings.delaysMs.length) {
-      const verdict = await this.deadLetter.deadLetter(failure, failureReason(error, retryable, retryable));
+      const reason = failureReason(error, retryable, retryable);
+      const verdict = await this.deadLetter.handle({ ...failure, outcome: { reason, attempts: attempt } });
       // Out of the path: the records of its key parked behind it may go.
       if (verdict === 'dead-lettered') queues?.remove(origin.partition, key!, origin.offset);
       return verdict;
@@ -91,7 +86,7 @@ export class RetryTopicsStrategy implements ErrorStrategy {
   }
 
   /** Main-topic gate of an ordered listener: a key with a record in retry parks this one too. */
-  async admitMain(gated: GatedRecord): Promise<Admission> {
+  private async admitMain(gated: GatedRecord): Promise<Admission> {
     const key = orderKey(gated.record.key);
     if (key === undefined) return 'handle';
     const queues = await this.ordered!.of(gated.topic, gated.partition);
@@ -105,7 +100,7 @@ export class RetryTopicsStrategy implements ErrorStrategy {
    * Retry-topic gate: never before the due time; with order kept, a record whose key has an
    * earlier record further along the path follows it to the next retry topic.
    */
-  async admitRetry(gated: GatedRecord): Promise<Admission> {
+  private async admitRetry(gated: GatedRecord): Promise<Admission> {
     const due = retryDueAt(gated.record);
     if (due > Date.now()) {
       gated.control.pauseUntil(due);
@@ -122,15 +117,11 @@ export class RetryTopicsStrategy implements ErrorStrategy {
   }
 
   /** A retried record succeeded: it leaves the path, and its key's next record may go. */
-  async retried(gated: GatedRecord): Promise<void> {
+  private async retried(gated: GatedRecord): Promise<void> {
     const key = this.ordered && orderKey(gated.record.key);
     if (!key) return;
     const origin = failureOrigin(gated.topic, gated.partition, gated.record, Date.now());
     (await this.ordered!.of(origin.topic, origin.partition)).remove(origin.partition, key, origin.offset);
-  }
-
-  assignmentChanged(): void {
-    this.ordered?.reset();
   }
 
   private forward(

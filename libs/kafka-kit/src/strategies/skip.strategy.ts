@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { describeCoordinates } from '../errors/record-coordinates.js';
 import type { ErrorStrategy, FailureVerdict, ListenerFailure } from './error-strategy.js';
-import { recordSkipped } from '../errors/errors.messages.js';
+import { recordSkipped } from './strategies.messages.js';
 import { errorSummary } from '../errors/error-summary.js';
 
 /**

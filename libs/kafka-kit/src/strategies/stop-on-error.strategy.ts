@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { StopScope } from '../interfaces/error-handling-options.interface.js';
 import { describeCoordinates } from '../errors/record-coordinates.js';
 import type { ErrorStrategy, FailureVerdict, ListenerFailure } from './error-strategy.js';
-import { partitionStoppedOnError } from '../errors/errors.messages.js';
+import { partitionStoppedOnError } from './strategies.messages.js';
 import { errorSummary } from '../errors/error-summary.js';
 
 /**

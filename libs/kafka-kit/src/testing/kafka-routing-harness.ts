@@ -2,7 +2,9 @@ import type { TestingModule, TestingModuleBuilder } from '@nestjs/testing';
 import type { BatchControl, ConsumedRecord } from '../client/consumer-client.js';
 import { KafkaConnection } from '../client/kafka-connection.js';
 import type { OutgoingRecord } from '../client/producer-client.js';
-import { ConsumerStateService } from '../consumer/consumer-state.service.js';
+import { ConsumerObservers } from '../consumer/state/consumer-observers.js';
+import { ConsumerStateService } from '../consumer/state/consumer-state.service.js';
+import type { GroupState } from '../consumer/state/group-state.js';
 import { GroupConsumer } from '../consumer/group-consumer.js';
 import { KafkaExplorer } from '../consumer/kafka.explorer.js';
 import { RouteTable } from '../consumer/listener-route.js';
@@ -63,12 +65,12 @@ export class KafkaRoutingHarness {
 
   private constructor(
     private readonly moduleRef: TestingModule,
-    private readonly groups: GroupConsumer[],
-    private readonly state: ConsumerStateService,
+    private readonly groups: { consumer: GroupConsumer; state: GroupState }[],
+    observers: ConsumerObservers,
     private readonly producer: RecordingFailureProducer,
     private readonly connection: OfflineConnection,
   ) {
-    state.observe({
+    observers.add({
       handled: () => (this.seen.handled = true),
       failed: (_slot, _strategy, verdict, error) => Object.assign(this.seen, { failure: error, verdict }),
     });
@@ -87,15 +89,20 @@ export class KafkaRoutingHarness {
       .overrideProvider(KafkaConnection)
       .useValue(connection)
       .compile();
-    const state = moduleRef.get(ConsumerStateService);
+    const states = moduleRef.get(ConsumerStateService);
+    const observers = moduleRef.get(ConsumerObservers);
+    // The harness stands in for KafkaConsumersHost: it registers each group and owns its state.
     const groups = moduleRef
       .get(KafkaExplorer)
       .explore()
       .map((plan) => {
-        state.register(plan.options.groupId);
-        return new GroupConsumer(plan.options, new RouteTable(plan.routes), state);
+        const state = states.register(plan.options.groupId);
+        return {
+          consumer: new GroupConsumer(plan.options, new RouteTable(plan.routes), state, observers),
+          state,
+        };
       });
-    return new KafkaRoutingHarness(moduleRef, groups, state, producer, connection);
+    return new KafkaRoutingHarness(moduleRef, groups, observers, producer, connection);
   }
 
   /** What the app's own KafkaProducer sent (handlers that produce), in order. */
@@ -159,7 +166,7 @@ export class KafkaRoutingHarness {
     record: ConsumedRecord,
     trace: RoutingTrace,
   ): Promise<RoutingOutcome> {
-    const group = this.groups.find((g) => g.routes.routeFor(topic));
+    const group = this.groups.find((g) => g.consumer.routes.routeFor(topic));
     if (!group) throw new Error(noListenerFor(topic));
     const written = this.producer.sent.length;
     let marked = false;
@@ -171,7 +178,7 @@ export class KafkaRoutingHarness {
       pause: () => () => undefined,
       commit: async () => undefined,
     };
-    await group.handleBatch({ topic, partition, highWatermark: '0', records: [record] }, control);
+    await group.consumer.handleBatch({ topic, partition, highWatermark: '0', records: [record] }, control);
     const outcome = this.outcome(group, topic, partition, record, this.producer.sent.slice(written), marked);
     trace.outcomes.push(outcome);
     trace.final = outcome;
@@ -182,7 +189,7 @@ export class KafkaRoutingHarness {
   }
 
   private outcome(
-    group: GroupConsumer,
+    group: { state: GroupState },
     topic: string,
     partition: number,
     record: ConsumedRecord,
@@ -214,12 +221,10 @@ export class KafkaRoutingHarness {
         dueAt: Number(text(h![RETRY_HEADERS.dueAt])),
         error: `${text(h![RETRY_HEADERS.errorClass])}: ${text(h![RETRY_HEADERS.errorMessage])}`,
       };
-    const stopped = this.state
-      .get(group.groupId)
-      ?.stoppedPartitions.find((s) => s.topic === topic && s.partition === partition);
+    const stopped = group.state.stoppedAt(topic, partition);
     if (stopped) {
       // Each send is judged on its own: the next one finds the partition running again.
-      this.state.partitionResumed(group.groupId, topic, partition);
+      group.state.partitionResumed(topic, partition, stopped.kind);
       return { kind: 'stopped', error: stopped.error };
     }
     if (this.seen.handled || this.seen.verdict === 'recovered') return { kind: 'handled', attempt };

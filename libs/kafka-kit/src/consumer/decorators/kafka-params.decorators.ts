@@ -1,9 +1,6 @@
-import type { PipeTransform, Type } from '@nestjs/common';
-import { assignMetadata } from '@nestjs/common/internal';
 import { KAFKA_ARGS_METADATA, KAFKA_PAYLOAD_SCHEMA_METADATA, KafkaParamType } from '../../kafka.constants.js';
 import { isPayloadClass, isStandardSchema, type PayloadSchema } from '../../validation/payload-schema.js';
-
-type Pipe = Type<PipeTransform> | PipeTransform;
+import { withParam, type Pipe } from './kafka-param-metadata.js';
 
 // A pipe class has transform() on its prototype; a DTO class does not.
 function isSchema(value: PayloadSchema | Pipe): value is PayloadSchema {
@@ -17,7 +14,7 @@ function defineParam(type: KafkaParamType, data: string | undefined, pipes: Pipe
     const args = Reflect.getMetadata(KAFKA_ARGS_METADATA, target.constructor, key!) ?? {};
     Reflect.defineMetadata(
       KAFKA_ARGS_METADATA,
-      assignMetadata(args, type, index, data, ...pipes),
+      withParam(args, type, index, data, pipes),
       target.constructor,
       key!,
     );

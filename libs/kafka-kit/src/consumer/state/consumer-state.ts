@@ -5,8 +5,19 @@
  */
 export type ConsumerState = 'starting' | 'running' | 'rebalancing' | 'paused' | 'stopped' | 'crashed';
 
-/** A partition that stop-on-error halted, and why. */
+/**
+ * Why a partition is not going on.
+ * - `stop-on-error`: the stop strategy halted it at a failed record; it waits for an operator
+ *   (retry or skip, see StoppedPartitionsService) or a restart.
+ * - `failure-write`: its failed record cannot be written to the DLQ or retry topic yet; the
+ *   write is retried with back-off and the partition goes on by itself once it succeeds, so an
+ *   operator must not move it (fix the DLQ instead).
+ */
+export type StoppedPartitionKind = 'stop-on-error' | 'failure-write';
+
+/** A partition halted at a record, uncommitted, and why. */
 export interface StoppedPartition {
+  kind: StoppedPartitionKind;
   topic: string;
   partition: number;
   offset: string;

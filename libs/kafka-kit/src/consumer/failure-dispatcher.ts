@@ -1,0 +1,115 @@
+import type { BatchControl, ConsumedRecord } from '../client/consumer-client.js';
+import { errorSummary } from '../errors/error-summary.js';
+import { RoutedByHandlerError } from '../errors/routed-by-handler.error.js';
+import { mayCommit, type FailureControl, type GatedRecord } from '../strategies/error-strategy.js';
+import { ListenerRouting } from '../strategies/listener-routing.js';
+import { KafkaBatchContext } from './kafka-batch-context.js';
+import { KafkaContext } from './kafka-context.js';
+import type { ListenerRoute } from './listener-route.js';
+import type { ConsumerObservers } from './state/consumer-observers.js';
+import type { GroupState } from './state/group-state.js';
+import type { PartitionActivitySlot } from './state/partition-activity-slot.js';
+
+/** What the dispatcher asks of its group's consumer: pauses that outlive one batch. */
+export interface PartitionPauses {
+  /** Pauses the partition now and resumes it at `epochMs`; unmarked records come again. */
+  pauseUntil(topic: string, partition: number, control: BatchControl, epochMs: number): void;
+  /** Pauses every topic of the consumer until no partition is stopped. */
+  stopConsumer(): void;
+}
+
+/**
+ * Hands a failed record to its listener's error strategy and carries out the verdict on the
+ * group's state: the only place a verdict turns into a stopped partition.
+ */
+export class FailureDispatcher {
+  constructor(
+    private readonly groupId: string,
+    private readonly state: GroupState,
+    private readonly observers: ConsumerObservers,
+    private readonly pauses: PartitionPauses,
+  ) {}
+
+  /** True when the failure was dealt with for good and the loop may go on past the record. */
+  async onFailure(
+    route: ListenerRoute,
+    slot: PartitionActivitySlot,
+    record: ConsumedRecord,
+    error: unknown,
+    control: BatchControl,
+  ): Promise<boolean> {
+    const strategy = route.errorStrategy;
+    const gated = this.gated(route, slot, record, control);
+    const verdict = await strategy.handle({ ...gated, error, listener: route.name });
+    this.observers.failed(slot, strategy.name, verdict, error);
+    if (mayCommit(verdict)) {
+      slot.failureRecorded();
+      return true;
+    }
+    if (verdict === 'stop' || verdict === 'stop-consumer') {
+      this.stopPartition(slot, record, error, control);
+      if (verdict === 'stop-consumer') this.pauses.stopConsumer();
+    }
+    return false;
+  }
+
+  /** Pauses the partition at `record`, uncommitted, and says so in the group's state. */
+  stopPartition(
+    { topic, partition }: { topic: string; partition: number },
+    record: ConsumedRecord,
+    error: unknown,
+    control: BatchControl,
+  ): void {
+    control.pause();
+    this.state.partitionStopped({
+      kind: 'stop-on-error',
+      topic,
+      partition,
+      offset: record.offset,
+      error: errorSummary(error),
+      since: Date.now(),
+    });
+  }
+
+  /** A record with the control a strategy or gate may use on its partition. */
+  gated(
+    route: ListenerRoute,
+    slot: PartitionActivitySlot,
+    record: ConsumedRecord,
+    control: BatchControl,
+  ): GatedRecord {
+    const { topic, partition } = slot;
+    const failureControl: FailureControl = {
+      retry: () => runOnce(route, slot, record, control),
+      heartbeat: () => control.heartbeat(),
+      shouldContinue: () => control.shouldContinue(),
+      pauseUntil: (at) => this.pauses.pauseUntil(topic, partition, control, at),
+      writeFailing: (message) =>
+        this.state.partitionStopped({
+          kind: 'failure-write',
+          topic,
+          partition,
+          offset: record.offset,
+          error: message,
+          since: Date.now(),
+        }),
+      writeRecovered: () => void this.state.partitionResumed(topic, partition, 'failure-write'),
+    };
+    return { groupId: this.groupId, topic, partition, record, control: failureControl };
+  }
+}
+
+/** One more run of the listener on one record (blocking retry); throws what it throws. */
+async function runOnce(
+  route: ListenerRoute,
+  { topic, partition }: PartitionActivitySlot,
+  record: ConsumedRecord,
+  control: BatchControl,
+): Promise<void> {
+  const payload = route.decode(record, { topic, partition, offset: record.offset });
+  const ctx = new KafkaContext(topic, partition, record, control);
+  const result = route.batch
+    ? await route.invoke([payload], new KafkaBatchContext(topic, partition, [ctx]))
+    : await route.invoke(payload, ctx);
+  if (result instanceof ListenerRouting) throw new RoutedByHandlerError(result);
+}

@@ -1,0 +1,77 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { KafkaConnection } from '../client/kafka-connection.js';
+import { FailureProducer } from '../failure-records/failure-producer.js';
+import type { KafkaConsumerOptions, KafkaListenerOptions } from '../interfaces/consumer-options.interface.js';
+import type { KafkaModuleOptions } from '../interfaces/kafka-module-options.interface.js';
+import { MODULE_OPTIONS_TOKEN } from '../options/kafka.module-definition.js';
+import { createErrorStrategy, DEFAULT_ERROR_HANDLING } from '../strategies/create-error-strategy.js';
+import { createPayloadValidator } from '../validation/payload-validator.js';
+import { createDecoder } from './create-decoder.js';
+import { HandlerInvokerFactory } from './handler-invoker.factory.js';
+import { KafkaMetadataAccessor } from './kafka-metadata.accessor.js';
+import type { ListenerRoute } from './listener-route.js';
+
+/** One `@KafkaListener` method as the explorer found it. */
+export interface DiscoveredListener {
+  instance: Record<string, unknown>;
+  className: string;
+  methodName: string;
+  consumer: KafkaConsumerOptions;
+  topics: (string | RegExp)[];
+  options: KafkaListenerOptions;
+}
+
+/**
+ * Turns a listener method into its route: decoder and validator, invoker, error strategy,
+ * all built here once, so nothing of it is repeated per record.
+ */
+@Injectable()
+export class ListenerRouteFactory {
+  constructor(
+    private readonly accessor: KafkaMetadataAccessor,
+    private readonly invokers: HandlerInvokerFactory,
+    @Inject(MODULE_OPTIONS_TOKEN) private readonly moduleOptions: KafkaModuleOptions,
+    private readonly failureProducer: FailureProducer,
+    private readonly connection: KafkaConnection,
+  ) {}
+
+  create({ instance, className, methodName, consumer, topics, options }: DiscoveredListener): ListenerRoute {
+    const name = `${className}.${methodName}`;
+    const batch = options.batch ?? false;
+    const schema = this.accessor.payloadSchema(Object.getPrototypeOf(instance), methodName);
+    // listener > consumer > module > the library's default.
+    const errorHandling =
+      options.errorHandling ??
+      consumer.errorHandling ??
+      this.moduleOptions.errorHandling ??
+      DEFAULT_ERROR_HANDLING;
+    const errorStrategy = createErrorStrategy(
+      errorHandling,
+      { groupId: consumer.groupId, listener: name, topics, batch },
+      { producer: this.failureProducer, connection: this.connection },
+    );
+    const route: ListenerRoute = {
+      groupId: consumer.groupId,
+      topics,
+      name,
+      batch,
+      decode: createDecoder(options.format ?? 'json', schema ? createPayloadValidator(schema) : undefined),
+      invoke: this.invokers.create(instance, methodName),
+      errorStrategy,
+      topicDeclarations: options.topic
+        ? topics
+            .filter((t): t is string => typeof t === 'string')
+            .map((topic) => ({ ...options.topic, topic }))
+        : [],
+    };
+    // Ordered retry: the main route parks records of keys in retry, in a co-partitioned group.
+    const gate = errorStrategy.retryPath?.mainGate;
+    if (!gate) return route;
+    return {
+      ...route,
+      admit: (gated) => gate.admit(gated),
+      assignmentChanged: () => gate.assignmentChanged(),
+      copartitioned: true,
+    };
+  }
+}

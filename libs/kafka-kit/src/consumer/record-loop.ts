@@ -1,0 +1,86 @@
+import type { BatchControl, FetchedBatch } from '../client/consumer-client.js';
+import { RoutedByHandlerError } from '../errors/routed-by-handler.error.js';
+import { ListenerRouting } from '../strategies/listener-routing.js';
+import type { FailureDispatcher } from './failure-dispatcher.js';
+import { KafkaContext } from './kafka-context.js';
+import type { ListenerRoute } from './listener-route.js';
+import { PendingFailures } from './pending-failures.js';
+import type { ConsumerObservers } from './state/consumer-observers.js';
+import type { PartitionActivitySlot } from './state/partition-activity-slot.js';
+
+// kafkajs throttles heartbeats itself, but awaiting one per record still costs a few
+// microtasks; asking at most this often keeps the hot loop lean.
+const HEARTBEAT_CHECK_MS = 1000;
+
+/** What the loops of one group share. */
+export interface LoopDependencies {
+  failures: FailureDispatcher;
+  observers: ConsumerObservers;
+}
+
+/**
+ * One fetched batch of a record listener: each record through its gate (retry topics), the
+ * handler and, on failure, the error strategy; offsets marked in order, never past a failure
+ * that is not yet recorded.
+ */
+export async function handleRecords(
+  { failures, observers }: LoopDependencies,
+  route: ListenerRoute,
+  batch: FetchedBatch,
+  control: BatchControl,
+  slot: PartitionActivitySlot,
+): Promise<void> {
+  const { topic, partition, records } = batch;
+  const { admit, handled } = route;
+  // Strategies that only record failures let the partition go on while they write; the
+  // bookkeeping is allocated at the first failure, so a clean batch pays nothing for it.
+  const pipelined = route.errorStrategy.pipelined === true && !admit;
+  let pending: PendingFailures | undefined;
+  let lastHeartbeat = Date.now();
+  try {
+    for (const record of records) {
+      if (!control.shouldContinue()) return;
+      // Only retry and ordered routes have a gate; the plain path pays one undefined check.
+      const gated = admit || handled ? failures.gated(route, slot, record, control) : undefined;
+      if (admit !== undefined) {
+        const admission = await admit(gated!);
+        if (admission === 'wait') return;
+        if (admission === 'done') {
+          control.markProcessed(record.offset);
+          continue;
+        }
+      }
+      const started = slot.begin(record.offset);
+      try {
+        const payload = route.decode(record, { topic, partition, offset: record.offset });
+        const result = await route.invoke(payload, new KafkaContext(topic, partition, record, control));
+        if (result instanceof ListenerRouting) throw new RoutedByHandlerError(result);
+        if (handled !== undefined) await handled(gated!);
+        observers.handled(slot, 1, slot.succeeded(1) - started);
+      } catch (error) {
+        if (pipelined) {
+          // The handler is done; only the write goes on, while the next record's handler runs.
+          slot.ended();
+          (pending ??= new PendingFailures()).add(
+            record.offset,
+            failures.onFailure(route, slot, record, error, control),
+          );
+        } else {
+          const goOn = await failures.onFailure(route, slot, record, error, control);
+          slot.ended();
+          if (!goOn) return;
+        }
+      }
+      if (pending && !pending.empty) {
+        pending.done(record.offset);
+        if (pending.full && !(await pending.settle((o) => control.markProcessed(o)))) return;
+      } else control.markProcessed(record.offset);
+      if (slot.lastProgressAt - lastHeartbeat > HEARTBEAT_CHECK_MS) {
+        lastHeartbeat = slot.lastProgressAt;
+        await control.heartbeat();
+      }
+    }
+  } finally {
+    if (pending && !pending.empty) await pending.settle((o) => control.markProcessed(o));
+  }
+}
