@@ -46,7 +46,18 @@ module.exports = {
       name: 'unknown-folder',
       comment: 'Every folder of the library has a place in LAYERS (.dependency-cruiser.cjs).',
       severity: 'error',
-      from: { path: SRC, pathNot: `${SRC}(${LAYERS.join('|')})/|${SRC}[^/]+$` },
+      from: {},
+      to: { path: SRC, pathNot: `${SRC}(${LAYERS.join('|')})/|${SRC}[^/]+$` },
+    },
+    {
+      name: 'no-orphans',
+      comment: 'A source file nothing imports is dead code (entry points and tests aside).',
+      severity: 'error',
+      from: {
+        orphan: true,
+        path: `${SRC}|^apps/[^/]+/src/`,
+        pathNot: '\\.spec\\.ts$|/index\\.ts$|/main\\.ts$|\\.d\\.ts$',
+      },
       to: {},
     },
     {
@@ -60,7 +71,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '(^|/)(dist|node_modules)/' },
+    exclude: { path: '(^|/)dist/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.check.json' },
   },

@@ -1,0 +1,67 @@
+// A unit test (no broker): the module is compiled, never initialized, so nothing connects.
+import { Injectable, type Type } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { describe, expect, it } from 'vitest';
+import {
+  InvalidListenerError,
+  KafkaConsumer,
+  KafkaListener,
+  KafkaModule,
+  type KafkaConsumerOptions,
+} from 'nest-kafka-kit';
+// Internal: the explorer is what turns decorated classes into consumer groups.
+import { KafkaExplorer } from '../src/consumer/kafka.explorer.js';
+
+class Transient extends Error {}
+class Other extends Error {}
+
+function consumer(name: string, topic: string, options: KafkaConsumerOptions): Type {
+  @Injectable()
+  @KafkaConsumer(options)
+  class Consumer {
+    @KafkaListener(topic)
+    async handle() {}
+  }
+  Object.defineProperty(Consumer, 'name', { value: name });
+  return Consumer;
+}
+
+// Compiled, not initialized: nothing connects to Kafka.
+async function explore(...providers: Type[]) {
+  const moduleRef = await Test.createTestingModule({
+    imports: [KafkaModule.forRoot({ brokers: 'unused:9092' })],
+    providers,
+  }).compile();
+  return moduleRef.get(KafkaExplorer).explore();
+}
+
+describe('KafkaExplorer', () => {
+  it('lets two classes share a group whose options differ only in key order', async () => {
+    const plans = await explore(
+      consumer('A', 'a', { groupId: 'g', concurrency: 2, fromBeginning: true }),
+      consumer('B', 'b', { fromBeginning: true, concurrency: 2, groupId: 'g' }),
+    );
+    expect(plans.map((p) => [p.options.groupId, p.routes.map((r) => r.name)])).toEqual([
+      ['g', ['A.handle', 'B.handle']],
+    ]);
+  });
+
+  it('refuses two classes in one group whose options differ in a function or class', async () => {
+    const errorHandling = (cls: Type<Error>) => ({
+      strategy: 'blocking-retry' as const,
+      classify: { nonRetryable: [cls] },
+    });
+    await expect(
+      explore(
+        consumer('A', 'a', { groupId: 'g', errorHandling: errorHandling(Transient) }),
+        consumer('B', 'b', { groupId: 'g', errorHandling: errorHandling(Other) }),
+      ),
+    ).rejects.toThrow(InvalidListenerError);
+  });
+
+  it('refuses a second listener of one topic in a group, naming both', async () => {
+    await expect(
+      explore(consumer('A', 't', { groupId: 'g' }), consumer('B', 't', { groupId: 'g' })),
+    ).rejects.toThrow(/topic t has two listeners in consumer group "g": A.handle and B.handle/);
+  });
+});
