@@ -13,6 +13,7 @@ export type {
   ConsumerDefaults,
   KafkaConsumerOptions,
   KafkaListenerOptions,
+  KeyConcurrency,
 } from './interfaces/consumer-options.interface.js';
 export type {
   Acks,

@@ -64,4 +64,22 @@ describe('KafkaExplorer', () => {
       explore(consumer('A', 't', { groupId: 'g' }), consumer('B', 't', { groupId: 'g' })),
     ).rejects.toThrow(/topic t has two listeners in consumer group "g": A.handle and B.handle/);
   });
+
+  it('refuses key-level concurrency on a batch listener, and a max that is not a positive integer', async () => {
+    @Injectable()
+    @KafkaConsumer({ groupId: 'g' })
+    class Batch {
+      @KafkaListener('t', { batch: true, concurrency: { by: 'key' } })
+      async handle() {}
+    }
+    await expect(explore(Batch)).rejects.toThrow(/Batch.handle is a batch listener; key-level concurrency/);
+
+    @Injectable()
+    @KafkaConsumer({ groupId: 'g' })
+    class Zero {
+      @KafkaListener('t', { concurrency: { by: 'key', max: 0 } })
+      async handle() {}
+    }
+    await expect(explore(Zero)).rejects.toThrow(InvalidListenerError);
+  });
 });

@@ -30,6 +30,20 @@ export async function withAdmin<T>(work: (admin: Admin) => Promise<T>): Promise<
   }
 }
 
+/** Writes `messages` to `topic` with a plain kafkajs producer (idempotent: no duplicates on retry). */
+export async function produceRaw(
+  topic: string,
+  messages: { key: string | null; value: string; partition?: number }[],
+): Promise<void> {
+  const producer = kafka().producer({ idempotent: true });
+  await producer.connect();
+  try {
+    await producer.send({ topic, messages });
+  } finally {
+    await producer.disconnect();
+  }
+}
+
 /** Committed offset of `groupId` per partition of `topic` ('-1': none). */
 export function committedOffsets(groupId: string, topic: string): Promise<Map<number, string>> {
   return withAdmin(async (admin) => {

@@ -9,3 +9,11 @@ export function conflictingGroupOptions(groupId: string, first: string, second: 
 export function requestScopedConsumer(name: string): string {
   return `${name} is request-scoped (or depends on a request-scoped provider); Kafka consumers are singletons, so its listeners are ignored`;
 }
+
+export function keyConcurrencyNeedsRecordListener(listener: string): string {
+  return `${listener} is a batch listener; key-level concurrency runs records one by one per key, so it needs a record listener (batch: false)`;
+}
+
+export function invalidKeyConcurrency(listener: string, given: string): string {
+  return `${listener} has concurrency ${given}; key-level concurrency is { by: 'key', max: n } with n a positive integer`;
+}

@@ -3,6 +3,7 @@ import type { BatchControl, ConsumerClient, FetchedBatch } from '../client/consu
 import type { KafkaConnection } from '../client/kafka-connection.js';
 import { NoListenerForTopicError } from '../errors/no-listener-for-topic.error.js';
 import { handleAsBatch } from './batch-loop.js';
+import { handleRecordsByKey } from './key-concurrent-loop.js';
 import { FailureDispatcher, type PartitionPauses } from './failure-dispatcher.js';
 import type { RouteTable } from './listener-route.js';
 import { handleRecords, type LoopDependencies } from './record-loop.js';
@@ -102,6 +103,8 @@ export class GroupConsumer implements PartitionPauses {
     }
     const slot = this.state.activitySlot(batch.topic, batch.partition);
     if (route.batch) await handleAsBatch(this.loop, route, batch, control, slot);
+    else if (route.keyConcurrency !== undefined)
+      await handleRecordsByKey(this.loop, route, batch, control, slot, route.keyConcurrency);
     else await handleRecords(this.loop, route, batch, control, slot);
   }
 

@@ -1,15 +1,30 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { KafkaConnection } from '../client/kafka-connection.js';
+import { InvalidListenerError } from '../errors/invalid-listener.error.js';
 import { FailureProducer } from '../failure-records/failure-producer.js';
 import type { KafkaConsumerOptions, KafkaListenerOptions } from '../interfaces/consumer-options.interface.js';
 import type { KafkaModuleOptions } from '../interfaces/kafka-module-options.interface.js';
 import { MODULE_OPTIONS_TOKEN } from '../options/kafka.module-definition.js';
 import { createErrorStrategy, DEFAULT_ERROR_HANDLING } from '../strategies/create-error-strategy.js';
 import { createPayloadValidator } from '../validation/payload-validator.js';
+import { invalidKeyConcurrency, keyConcurrencyNeedsRecordListener } from './consumer.messages.js';
 import { createDecoder } from './create-decoder.js';
 import { HandlerInvokerFactory } from './handler-invoker.factory.js';
 import { KafkaMetadataAccessor } from './kafka-metadata.accessor.js';
 import type { ListenerRoute } from './listener-route.js';
+
+const DEFAULT_KEY_CONCURRENCY = 64;
+
+/** Records in flight per partition, when the listener runs keys in parallel. */
+function keyConcurrency(listener: string, options: KafkaListenerOptions): number | undefined {
+  const { concurrency } = options;
+  if (concurrency === undefined) return undefined;
+  const max = concurrency.max ?? DEFAULT_KEY_CONCURRENCY;
+  if (concurrency.by !== 'key' || !Number.isInteger(max) || max < 1)
+    throw new InvalidListenerError(invalidKeyConcurrency(listener, JSON.stringify(concurrency)));
+  if (options.batch) throw new InvalidListenerError(keyConcurrencyNeedsRecordListener(listener));
+  return max;
+}
 
 /** One `@KafkaListener` method as the explorer found it. */
 export interface DiscoveredListener {
@@ -58,6 +73,7 @@ export class ListenerRouteFactory {
       decode: createDecoder(options.format ?? 'json', schema ? createPayloadValidator(schema) : undefined),
       invoke: this.invokers.create(instance, methodName),
       errorStrategy,
+      keyConcurrency: keyConcurrency(name, options),
       topicDeclarations: options.topic
         ? topics
             .filter((t): t is string => typeof t === 'string')

@@ -28,6 +28,8 @@ export interface ListenerRoute {
   fromBeginning?: boolean;
   /** Its topics must be co-partitioned in the group (ordered retry). */
   copartitioned?: boolean;
+  /** Key-level parallelism: records in flight per partition (see KafkaListenerOptions.concurrency). */
+  keyConcurrency?: number;
 }
 
 /** Finds the listener of a topic: literal names first, then patterns; cached per topic. */

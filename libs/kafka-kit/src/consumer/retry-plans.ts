@@ -29,6 +29,8 @@ function retryRoute(route: ListenerRoute, groupId: string): ListenerRoute {
     admit: (gated) => path.admitRetry(gated),
     handled: path.retried && ((gated) => path.retried!(gated)),
     assignmentChanged: undefined,
+    // Retry topics are consumed in due order, each record held until due: one at a time.
+    keyConcurrency: undefined,
   };
 }
 

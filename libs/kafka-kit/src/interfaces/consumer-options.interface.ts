@@ -53,4 +53,20 @@ export interface KafkaListenerOptions {
    * @default the consumer's, else the module's, else `{ strategy: 'stop' }`
    */
   errorHandling?: ErrorHandlingOptions;
+  /**
+   * Key-level parallelism inside each partition, for I/O-bound handlers (an HTTP call, a database
+   * write), where partition-level `concurrency` caps a group at partitions / handler latency.
+   * Records of different keys run concurrently; records of one key run in order, one at a time;
+   * keyless records are independent of each other. Offsets are committed only below the first
+   * record not yet done, so after a crash only unfinished records come again. Not for batch
+   * listeners. @default undefined: one record at a time per partition
+   */
+  concurrency?: KeyConcurrency;
+}
+
+/** `@KafkaListener(topic, { concurrency: { by: 'key', max: 64 } })`. */
+export interface KeyConcurrency {
+  by: 'key';
+  /** Records in flight per partition (the fetched batch is the look-ahead). @default 64 */
+  max?: number;
 }

@@ -42,6 +42,23 @@ export class PartitionActivitySlot implements PartitionActivity {
     this.lastProgressAt = Date.now();
   }
 
+  /** Key-level concurrency: `count` records done while other calls may still run. */
+  progressed(count: number): number {
+    const now = Date.now();
+    this.lastProgressAt = now;
+    this.handled += count;
+    return now;
+  }
+
+  /** Key-level concurrency: the longest-running call in flight (its offset and start), or none. */
+  oldestInFlight(call: { offset: string; since: number } | undefined): void {
+    if (call === undefined) this.handlingSince = 0;
+    else {
+      this.offset = call.offset;
+      this.handlingSince = call.since;
+    }
+  }
+
   snapshot(): PartitionActivity {
     const { groupId, topic, partition, offset, handlingSince, lastProgressAt, handled, positionLag } = this;
     return { groupId, topic, partition, offset, handlingSince, lastProgressAt, handled, positionLag };

@@ -1,0 +1,21 @@
+import type { BatchControl, ConsumedRecord } from '../client/consumer-client.js';
+import { RoutedByHandlerError } from '../errors/routed-by-handler.error.js';
+import { ListenerRouting } from '../strategies/listener-routing.js';
+import { KafkaContext } from './kafka-context.js';
+import type { ListenerRoute } from './listener-route.js';
+
+/**
+ * Decodes one record and runs its listener; a returned routing value (`deadLetter()`,
+ * `retryLater()`) rejects like any failure, so it reaches the error strategy.
+ */
+export async function invokeRecord(
+  route: ListenerRoute,
+  topic: string,
+  partition: number,
+  record: ConsumedRecord,
+  control: BatchControl,
+): Promise<void> {
+  const payload = route.decode(record, { topic, partition, offset: record.offset });
+  const result = await route.invoke(payload, new KafkaContext(topic, partition, record, control));
+  if (result instanceof ListenerRouting) throw new RoutedByHandlerError(result);
+}
