@@ -20,6 +20,7 @@ const LAYERS = [
   'operator',
   'dlq',
   'health',
+  'dashboard', // the operations page: reads what lag/, health/, operator/ and dlq/ offer
   'module', // KafkaModule: wires everything, so nothing imports it back
   'cli',
   'testing',

@@ -133,3 +133,7 @@ export type { KafkaOperatorModuleOptions } from './operator/kafka-operator.modul
 export { DlqService } from './dlq/dlq.service.js';
 export type { DlqPartitionStats, DlqSelection, ReplayOptions, ReplayResult } from './dlq/dlq.service.js';
 export type { DlqRecordView, DlqFailure } from './dlq/dlq-record-view.js';
+
+// Operations dashboard
+export { KafkaDashboardModule } from './dashboard/kafka-dashboard.module.js';
+export type { KafkaDashboardModuleOptions } from './dashboard/dashboard.options.js';

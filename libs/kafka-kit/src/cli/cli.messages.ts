@@ -19,3 +19,19 @@ Options:
 export function unknownArgument(arg: string): string {
   return `unknown argument ${arg}\n\n${USAGE}`;
 }
+
+export const DASHBOARD_USAGE = `Usage: nest-kafka-kit dashboard --groups <group,...> [options]
+
+  Serves the read-only operations dashboard for groups of other applications, from their
+  committed offsets (as Burrow does); this process consumes nothing.
+
+Options:
+  --groups <a,b,...>          the consumer groups to watch (required; repeatable)
+  --brokers <host:port,...>   default: $KAFKA_BROKERS, else 127.0.0.1:9092
+  --port <n>                  default: 3900 (0: any free port)
+  --host <address>            default: 127.0.0.1
+  --interval-ms <n>           lag sampling interval, default: 5000`;
+
+export function unknownDashboardArgument(arg: string): string {
+  return `unknown argument ${arg}\n\n${DASHBOARD_USAGE}`;
+}

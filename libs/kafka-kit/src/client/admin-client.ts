@@ -117,6 +117,11 @@ export class AdminClient {
     );
   }
 
+  /** Names of every topic in the cluster (internal topics included). */
+  listTopics(timeoutMs: number): Promise<string[]> {
+    return this.timed('listTopics', timeoutMs, () => this.admin.listTopics());
+  }
+
   /** State and member count of each group (one request per group coordinator). */
   async describeGroups(groupIds: string[], timeoutMs: number): Promise<GroupDescription[]> {
     if (groupIds.length === 0) return [];

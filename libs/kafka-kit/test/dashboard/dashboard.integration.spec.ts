@@ -1,0 +1,145 @@
+import { Injectable } from '@nestjs/common';
+import { KafkaConsumer, KafkaListener, KafkaProducer, Payload } from 'nest-kafka-kit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { uniqueName, waitFor } from '../support.js';
+import { openBrowser, type Browser } from './browser.js';
+import { OPS_TOKEN, startDashboardApp, type DashboardApp } from './dashboard-app.js';
+
+const topic = uniqueName('dash-orders');
+const groupId = uniqueName('dash-orders-group');
+const mode = { slowMs: 15 };
+let handled = 0;
+
+@Injectable()
+@KafkaConsumer({ groupId, fromBeginning: true, maxBytesPerPartition: 4096 })
+class Orders {
+  @KafkaListener(topic, { topic: { partitions: 1 }, errorHandling: { strategy: 'stop' } })
+  async handle(@Payload() order: { n: number; poison?: boolean }) {
+    if (order.poison) throw new Error('order <b>#poison</b> has no customer');
+    if (mode.slowMs > 0) await new Promise((r) => setTimeout(r, mode.slowMs)); // a slow handler's "work"
+    handled++;
+  }
+}
+
+describe('the dashboard in a real browser, on a real broker', () => {
+  let dash: DashboardApp;
+  let operator: Browser;
+  let stranger: Browser;
+  let produced = 0;
+
+  beforeAll(async () => {
+    dash = await startDashboardApp([Orders]);
+    operator = await openBrowser({ 'x-ops-token': OPS_TOKEN });
+    stranger = await openBrowser();
+  });
+  afterAll(async () => {
+    await operator?.close();
+    await stranger?.close();
+    await dash?.close();
+  });
+
+  const send = (records: { n: number; poison?: boolean }[]) =>
+    dash.app.get(KafkaProducer).send(
+      topic,
+      records.map((value) => ({ value })),
+    );
+
+  it('lists the groups on the overview, live', async () => {
+    const page = await operator.context.newPage();
+    await page.goto(`${dash.url}/`);
+    const row = page.locator(`tr[data-group="${groupId}"]`);
+    await row.waitFor({ timeout: 15_000 });
+    await waitFor(
+      'a verdict on the overview',
+      async () => (await row.locator('.badge').textContent()) === 'OK',
+      {
+        timeoutMs: 15_000,
+      },
+    );
+    await page.close();
+  });
+
+  it('draws a rising lag chart while production outruns a slowed handler', async () => {
+    const page = await operator.context.newPage();
+    await page.goto(`${dash.url}/groups/${encodeURIComponent(groupId)}`);
+    let producing = true;
+    const loop = (async () => {
+      while (producing) await send(Array.from({ length: 20 }, () => ({ n: produced++ })));
+    })();
+    const lagSeries = () =>
+      page.evaluate(() => {
+        const chart = (
+          globalThis as unknown as {
+            kafkaDashboard: { charts: Record<string, { plot: { data: (number | null)[][] } }> };
+          }
+        ).kafkaDashboard.charts.lag;
+        return (chart?.plot.data[1] ?? []).filter((v): v is number => v !== null);
+      });
+    try {
+      const rising = await waitFor(
+        'the lag chart to rise over three samples',
+        async () => {
+          const lags = (await lagSeries()).slice(-3);
+          return lags.length === 3 && lags[0]! < lags[1]! && lags[1]! < lags[2]! && lags;
+        },
+        { timeoutMs: 30_000, intervalMs: 200 },
+      );
+      expect(rising[2]).toBeGreaterThan(rising[0]!);
+      expect(await page.locator('[data-chart="lag"] canvas').count()).toBe(1);
+    } finally {
+      producing = false;
+      await loop;
+    }
+    mode.slowMs = 0;
+    await waitFor('the backlog to drain', () => handled === produced, { timeoutMs: 60_000, intervalMs: 100 });
+    await page.close();
+  });
+
+  it('shows a stopped partition within 5 s; skip is refused without the guard, and resumes with it', async () => {
+    const page = await operator.context.newPage();
+    await page.goto(`${dash.url}/groups/${encodeURIComponent(groupId)}`);
+    await send([{ n: -1, poison: true }]);
+    const sentAt = Date.now();
+    const stopped = page.locator(`tr[data-stopped="${topic}:0"]`);
+    await stopped.waitFor({ timeout: 5000 });
+    const appearedAfterMs = Date.now() - sentAt;
+    expect(appearedAfterMs).toBeLessThan(5000);
+    console.log(`[dashboard] stopped partition shown ${appearedAfterMs} ms after the poison record was sent`);
+    expect(await stopped.locator('td.error').textContent()).toBe(
+      'Error: order <b>#poison</b> has no customer',
+    );
+    expect(await stopped.getAttribute('data-kind')).toBe('stop-on-error');
+
+    // Without the guard's token: neither the page nor the action answers.
+    const skipUrl = `${dash.url}/actions/groups/${encodeURIComponent(groupId)}/stopped/${topic}/0/skip`;
+    const strangerPage = await stranger.context.newPage();
+    expect((await strangerPage.goto(`${dash.url}/groups/${encodeURIComponent(groupId)}`))!.status()).toBe(
+      403,
+    );
+    const offset = await stopped.locator('td').nth(2).textContent();
+    const form = { offset: offset!, by: 'mallory', reason: 'because' };
+    expect((await stranger.context.request.post(skipUrl, { form })).status()).toBe(403);
+    // With the token but without the page's CSRF token: refused too.
+    expect((await operator.context.request.post(skipUrl, { form })).status()).toBe(403);
+    await strangerPage.close();
+    expect(await stopped.count()).toBe(1);
+
+    // The operator skips from the page.
+    await stopped.locator('form:has([data-action="skip"]) input[name="by"]').fill('alice');
+    await stopped.locator('input[name="reason"]').fill('poison order, refunded by hand');
+    await stopped.locator('[data-action="skip"]').click();
+    await page.locator('#stopped-none').waitFor({ timeout: 10_000 });
+    await send([{ n: produced++ }]);
+    await waitFor('the record after the skipped one to be handled', () => handled === produced, {
+      timeoutMs: 15_000,
+    });
+
+    await page.goto(`${dash.url}/`);
+    const badge = page.locator(`tr[data-group="${groupId}"] .badge`);
+    await waitFor('the verdict to return to OK', async () => (await badge.textContent()) === 'OK', {
+      timeoutMs: 20_000,
+      intervalMs: 200,
+    });
+    await page.close();
+  });
+});
