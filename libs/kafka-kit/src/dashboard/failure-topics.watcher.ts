@@ -82,13 +82,15 @@ export class FailureTopicsWatcher implements BeforeApplicationShutdown {
     const retries = lag.groups.flatMap((g) =>
       g.partitions
         .filter((p) => this.options.isRetryTopic(p.topic))
-        .map((p) => ({
-          row: { topic: p.topic, partition: p.partition, groupId: g.groupId, waiting: p.lag ?? 0 },
-          from: p.committedOffset,
-        })),
+        .map((p) => {
+          // A retry group that has committed nothing yet still has every kept record waiting.
+          const from = p.committedOffset ?? p.oldestOffset;
+          const waiting = p.lag ?? Number(BigInt(p.logEndOffset) - BigInt(from));
+          return { row: { topic: p.topic, partition: p.partition, groupId: g.groupId, waiting }, from };
+        }),
     );
-    const waiting = retries.filter((r) => r.row.waiting > 0 && r.from !== null);
-    const heads = await this.readHeads(waiting.map((r) => ({ ...r.row, from: r.from! })));
+    const waiting = retries.filter((r) => r.row.waiting > 0);
+    const heads = await this.readHeads(waiting.map((r) => ({ ...r.row, from: r.from })));
     this.last = {
       lookedAt: Date.now(),
       dlqs,
