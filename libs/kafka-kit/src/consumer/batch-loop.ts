@@ -34,7 +34,7 @@ export async function handleAsBatch(
     for (const record of pending) {
       try {
         payloads.push(route.decode(record, { topic, partition, offset: record.offset }));
-        contexts.push(new KafkaContext(topic, partition, record, control));
+        if (route.usesContext) contexts.push(new KafkaContext(topic, partition, record, control));
       } catch (error) {
         decodeError = error;
         break;
@@ -44,7 +44,8 @@ export async function handleAsBatch(
     if (good.length > 0) {
       const started = slot.begin(good[good.length - 1]!.offset);
       try {
-        await route.invoke(payloads, new KafkaBatchContext(topic, partition, contexts));
+        const ctx = route.usesContext ? new KafkaBatchContext(topic, partition, contexts) : undefined;
+        await route.invoke(payloads, ctx);
         observers.handled(slot, good.length, slot.succeeded(good.length) - started);
         control.markProcessed(good[good.length - 1]!.offset);
       } catch (error) {

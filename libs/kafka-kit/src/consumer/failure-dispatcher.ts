@@ -107,9 +107,9 @@ async function runOnce(
   control: BatchControl,
 ): Promise<void> {
   const payload = route.decode(record, { topic, partition, offset: record.offset });
-  const ctx = new KafkaContext(topic, partition, record, control);
+  const ctx = route.usesContext ? new KafkaContext(topic, partition, record, control) : undefined;
   const result = route.batch
-    ? await route.invoke([payload], new KafkaBatchContext(topic, partition, [ctx]))
+    ? await route.invoke([payload], ctx && new KafkaBatchContext(topic, partition, [ctx]))
     : await route.invoke(payload, ctx);
   if (result instanceof ListenerRouting) throw new RoutedByHandlerError(result);
 }

@@ -6,12 +6,23 @@ import {
   PIPES_METADATA,
 } from '@nestjs/common/constants.js';
 import { ApplicationConfig, ExternalContextCreator } from '@nestjs/core';
-import { KAFKA_ARGS_METADATA, KAFKA_CONTEXT_TYPE } from '../kafka.constants.js';
+import { KAFKA_ARGS_METADATA, KAFKA_CONTEXT_TYPE, KafkaParamType } from '../kafka.constants.js';
 import { KafkaParamsFactory } from './kafka-params.factory.js';
 import type { KafkaBatchContext } from './kafka-batch-context.js';
 import type { KafkaContext } from './kafka-context.js';
 
-export type HandlerInvoker = (payload: unknown, ctx: KafkaContext | KafkaBatchContext) => Promise<unknown>;
+/**
+ * Calls the handler; returns what it returns (a promise for async handlers). A synchronous
+ * handler's throw is thrown, not wrapped: every caller awaits it inside a try.
+ */
+export type HandlerInvoker = (payload: unknown, ctx: KafkaContext | KafkaBatchContext | undefined) => unknown;
+
+/** A handler ready for the loop, and whether it reads the record's context at all. */
+export interface ListenerHandler {
+  invoke: HandlerInvoker;
+  /** False when the handler takes only its payload: the loop then builds no context per record. */
+  usesContext: boolean;
+}
 
 type Method = (...args: unknown[]) => unknown;
 interface ParamMetadata {
@@ -21,6 +32,22 @@ interface ParamMetadata {
 }
 
 const ENHANCER_KEYS = [GUARDS_METADATA, INTERCEPTORS_METADATA, PIPES_METADATA, EXCEPTION_FILTERS_METADATA];
+
+type Extractor = (payload: unknown, ctx: KafkaContext) => unknown;
+
+/** What a parameter decorator hands the handler, without a switch per record. */
+function extractor(type: KafkaParamType, data: string | undefined): Extractor {
+  switch (type) {
+    case KafkaParamType.PAYLOAD:
+      return (payload) => payload;
+    case KafkaParamType.KEY:
+      return (_, ctx) => ctx.key;
+    case KafkaParamType.HEADERS:
+      return typeof data === 'string' ? (_, ctx) => ctx.headers[data] : (_, ctx) => ctx.headers;
+    case KafkaParamType.CONTEXT:
+      return (_, ctx) => ctx;
+  }
+}
 
 /**
  * Turns a listener method into the function the consumer loop calls per record. With any Nest
@@ -32,6 +59,7 @@ const ENHANCER_KEYS = [GUARDS_METADATA, INTERCEPTORS_METADATA, PIPES_METADATA, E
  */
 @Injectable()
 export class HandlerInvokerFactory {
+  // Only the enhanced path (ExternalContextCreator) resolves parameters through the factory.
   private readonly paramsFactory = new KafkaParamsFactory();
 
   constructor(
@@ -39,12 +67,12 @@ export class HandlerInvokerFactory {
     private readonly config: ApplicationConfig,
   ) {}
 
-  create(instance: object, methodName: string): HandlerInvoker {
+  create(instance: object, methodName: string): ListenerHandler {
     const method = (instance as Record<string, Method>)[methodName]!;
     const params: Record<string, ParamMetadata> =
       Reflect.getMetadata(KAFKA_ARGS_METADATA, instance.constructor, methodName) ?? {};
     if (this.isEnhanced(instance, method, params)) {
-      return this.contextCreator.create(
+      const invoke: HandlerInvoker = this.contextCreator.create(
         instance,
         method,
         methodName,
@@ -55,19 +83,25 @@ export class HandlerInvokerFactory {
         { guards: true, interceptors: true, filters: true },
         KAFKA_CONTEXT_TYPE,
       );
+      return { invoke, usesContext: true };
     }
-    // Param metadata keys are "<type>:<index>"; resolve each position once, here.
-    const extractors: ((args: [unknown, KafkaContext]) => unknown)[] = [];
-    for (const [key, { index, data }] of Object.entries(params)) {
-      const type = Number(key.split(':')[0]);
-      extractors[index] = (args) => this.paramsFactory.exchangeKeyForValue(type, data as string, args);
-    }
+    // Param metadata keys are "<type>:<index>"; each position's extractor is chosen once, here.
+    const extractors: Extractor[] = [];
+    for (const [key, { index, data }] of Object.entries(params))
+      extractors[index] = extractor(Number(key.split(':')[0]), data);
     const arity = extractors.length;
-    return async (payload, ctx) => {
-      const args: [unknown, KafkaContext] = [payload, ctx as KafkaContext];
-      const values = new Array(arity);
-      for (let i = 0; i < arity; i++) values[i] = extractors[i]?.(args);
-      return method.apply(instance, values);
+    const usesContext = Object.keys(params).some(
+      (key) => Number(key.split(':')[0]) !== KafkaParamType.PAYLOAD,
+    );
+    if (arity === 1 && !usesContext && extractors[0])
+      return { invoke: (payload) => method.call(instance, payload), usesContext };
+    return {
+      invoke: (payload, ctx) => {
+        const values = new Array(arity);
+        for (let i = 0; i < arity; i++) values[i] = extractors[i]?.(payload, ctx as KafkaContext);
+        return method.apply(instance, values);
+      },
+      usesContext,
     };
   }
 

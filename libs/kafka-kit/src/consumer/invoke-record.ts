@@ -16,6 +16,7 @@ export async function invokeRecord(
   control: BatchControl,
 ): Promise<void> {
   const payload = route.decode(record, { topic, partition, offset: record.offset });
-  const result = await route.invoke(payload, new KafkaContext(topic, partition, record, control));
+  const ctx = route.usesContext ? new KafkaContext(topic, partition, record, control) : undefined;
+  const result = await route.invoke(payload, ctx);
   if (result instanceof ListenerRouting) throw new RoutedByHandlerError(result);
 }

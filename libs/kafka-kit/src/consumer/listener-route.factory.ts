@@ -65,13 +65,15 @@ export class ListenerRouteFactory {
       { groupId: consumer.groupId, listener: name, topics, batch },
       { producer: this.failureProducer, connection: this.connection },
     );
+    const { invoke, usesContext } = this.invokers.create(instance, methodName);
     const route: ListenerRoute = {
       groupId: consumer.groupId,
       topics,
       name,
       batch,
       decode: createDecoder(options.format ?? 'json', schema ? createPayloadValidator(schema) : undefined),
-      invoke: this.invokers.create(instance, methodName),
+      invoke,
+      usesContext,
       errorStrategy,
       keyConcurrency: keyConcurrency(name, options),
       topicDeclarations: options.topic

@@ -2,8 +2,7 @@ import type { ConsumedRecord } from '../client/consumer-client.js';
 import type { RecordCoordinates } from '../errors/record-coordinates.js';
 import type { Admission, ErrorStrategy, GatedRecord } from '../strategies/error-strategy.js';
 import type { TopicDeclaration } from '../interfaces/topic-declaration.interface.js';
-import type { KafkaContext } from './kafka-context.js';
-import type { KafkaBatchContext } from './kafka-batch-context.js';
+import type { HandlerInvoker } from './handler-invoker.factory.js';
 
 /** One `@KafkaListener` method, resolved at startup into what the consumer loop calls. */
 export interface ListenerRoute {
@@ -14,8 +13,10 @@ export interface ListenerRoute {
   batch: boolean;
   /** Deserializes and validates one record's value. Throws the typed, non-retryable errors. */
   decode(record: ConsumedRecord, coordinates: RecordCoordinates): unknown;
-  /** Runs the handler through Nest's pipes, guards, interceptors and filters. */
-  invoke(payload: unknown, ctx: KafkaContext | KafkaBatchContext): Promise<unknown>;
+  /** Runs the handler (through Nest's enhancers when any apply); see HandlerInvoker. */
+  invoke: HandlerInvoker;
+  /** The handler reads its context; when false the loop passes none (no allocation per record). */
+  usesContext: boolean;
   errorStrategy: ErrorStrategy;
   topicDeclarations: TopicDeclaration[];
   /** Runs before the handler (retry topics, ordered retry); see Admission. */

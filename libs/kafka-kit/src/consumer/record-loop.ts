@@ -36,6 +36,13 @@ export async function handleRecords(
   // bookkeeping is allocated at the first failure, so a clean batch pays nothing for it.
   const pipelined = route.errorStrategy.pipelined === true && !admit;
   let pending: PendingFailures | undefined;
+  // The last record done and not yet marked: kafkajs parses and re-serializes an offset on each
+  // mark, so a run of successes is marked once, before anything else marks and at the end.
+  let done: string | undefined;
+  const flush = () => {
+    if (done !== undefined) control.markProcessed(done);
+    done = undefined;
+  };
   let lastHeartbeat = Date.now();
   try {
     for (const record of records) {
@@ -46,14 +53,15 @@ export async function handleRecords(
         const admission = await admit(gated!);
         if (admission === 'wait') return;
         if (admission === 'done') {
-          control.markProcessed(record.offset);
+          done = record.offset;
           continue;
         }
       }
       const started = slot.begin(record.offset);
       try {
         const payload = route.decode(record, { topic, partition, offset: record.offset });
-        const result = await route.invoke(payload, new KafkaContext(topic, partition, record, control));
+        const ctx = route.usesContext ? new KafkaContext(topic, partition, record, control) : undefined;
+        const result = await route.invoke(payload, ctx);
         if (result instanceof ListenerRouting) throw new RoutedByHandlerError(result);
         if (handled !== undefined) await handled(gated!);
         observers.handled(slot, 1, slot.succeeded(1) - started);
@@ -61,6 +69,7 @@ export async function handleRecords(
         if (pipelined) {
           // The handler is done; only the write goes on, while the next record's handler runs.
           slot.ended();
+          flush();
           (pending ??= new PendingFailures()).add(
             record.offset,
             failures.onFailure(route, slot, record, error, control),
@@ -74,13 +83,14 @@ export async function handleRecords(
       if (pending && !pending.empty) {
         pending.done(record.offset);
         if (pending.full && !(await pending.settle((o) => control.markProcessed(o)))) return;
-      } else control.markProcessed(record.offset);
+      } else done = record.offset;
       if (slot.lastProgressAt - lastHeartbeat > HEARTBEAT_CHECK_MS) {
         lastHeartbeat = slot.lastProgressAt;
         await control.heartbeat();
       }
     }
   } finally {
+    flush();
     if (pending && !pending.empty) await pending.settle((o) => control.markProcessed(o));
   }
 }

@@ -23,6 +23,8 @@ function retryRoute(route: ListenerRoute, groupId: string): ListenerRoute {
           return main([payload], new KafkaBatchContext(one.topic, one.partition, [one]));
         }
       : main,
+    // The batch wrapper builds its batch context from the record's.
+    usesContext: route.usesContext || route.batch,
     topicDeclarations: [],
     // A retry record written before the group's first commit must not be skipped.
     fromBeginning: true,
