@@ -12,8 +12,14 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-/** Launches headless Chromium; `headers` go with every request (how a test signs in). */
-export async function openBrowser(headers: Record<string, string> = {}): Promise<Browser> {
+/**
+ * Launches headless Chromium. `headers` go with every request, `httpCredentials` answer an
+ * HTTP Basic prompt: the two ways a test signs in.
+ */
+export async function openBrowser(
+  headers: Record<string, string> = {},
+  httpCredentials?: { username: string; password: string },
+): Promise<Browser> {
   const profile = await mkdtemp(join(tmpdir(), 'nkk-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -28,6 +34,7 @@ export async function openBrowser(headers: Record<string, string> = {}): Promise
       '--disable-sync',
     ],
     extraHTTPHeaders: headers,
+    ...(httpCredentials ? { httpCredentials } : {}),
     viewport: { width: 1200, height: 900 },
   });
   return {

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
-import { KafkaHealthModule, KafkaModule, KafkaOperatorModule } from 'nest-kafka-kit';
+import { KafkaDashboardModule, KafkaHealthModule, KafkaModule, KafkaOperatorModule } from 'nest-kafka-kit';
 import { CourseDirectory } from './notifications/course-directory.service.js';
 import { MailGateway } from './notifications/mail-gateway.js';
 import { NotificationsController } from './notifications/notifications.controller.js';
 import { TutorNotifierListener } from './notifications/tutor-notifier.listener.js';
+import { OpsDashboardGuard } from './ops-dashboard.guard.js';
 import { OpsTokenGuard } from './ops-token.guard.js';
 import { EnrollmentsController } from './read-model/enrollments.controller.js';
 import { EnrollmentsProjectionListener } from './read-model/enrollments-projection.listener.js';
@@ -23,6 +24,8 @@ import { EnrollmentsReadModel } from './read-model/enrollments-read-model.servic
     }),
     KafkaHealthModule.forRoot({}),
     KafkaOperatorModule.forRoot({ guard: OpsTokenGuard }),
+    // GET /kafka/dashboard: lag, stopped partitions (retry, skip), the DLQ (browse, replay).
+    KafkaDashboardModule.forRoot({ guard: OpsDashboardGuard }),
   ],
   providers: [
     CourseDirectory,

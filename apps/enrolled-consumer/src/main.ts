@@ -9,5 +9,5 @@ const port = Number(process.env.PORT ?? 3002);
 // Loopback unless told otherwise (docker-compose sets HOST=0.0.0.0 inside its containers).
 await app.listen(port, process.env.HOST ?? '127.0.0.1');
 new Logger('enrolled-consumer').log(
-  `GET http://127.0.0.1:${port}/notifications, /enrollments/:id, /health, /metrics, /kafka/operator/stopped`,
+  `GET http://127.0.0.1:${port}/notifications, /enrollments/:id, /health, /metrics, /kafka/operator/stopped, /kafka/dashboard`,
 );

@@ -2,9 +2,16 @@ import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/com
 import { ConfigService } from '@nestjs/config';
 import { timingSafeEqual } from 'node:crypto';
 
+/** The request fields the guard reads. */
+export interface OpsRequest {
+  headers: Record<string, unknown>;
+}
+
 /**
- * Lets a request through when its `x-ops-token` header equals OPS_TOKEN. Without OPS_TOKEN
- * nobody passes: the operator endpoints (skip a record!) are never open by accident.
+ * Lets a request through when its `x-ops-token` header equals OPS_TOKEN, or when it carries
+ * HTTP Basic credentials whose password is OPS_TOKEN (what a browser can send, for the
+ * dashboard). Without OPS_TOKEN nobody passes: the operator endpoints (skip a record!) are
+ * never open by accident.
  */
 @Injectable()
 export class OpsTokenGuard implements CanActivate {
@@ -16,10 +23,20 @@ export class OpsTokenGuard implements CanActivate {
   }
 
   canActivate(context: ExecutionContext): boolean {
-    const given = context.switchToHttp().getRequest<{ headers: Record<string, unknown> }>().headers[
-      'x-ops-token'
-    ];
-    if (!this.token || typeof given !== 'string') return false;
+    return this.allows(context.switchToHttp().getRequest<OpsRequest>());
+  }
+
+  protected allows(request: OpsRequest): boolean {
+    const given = request.headers['x-ops-token'];
+    if (typeof given === 'string') return this.matches(given);
+    const auth = request.headers.authorization;
+    if (typeof auth !== 'string' || !auth.startsWith('Basic ')) return false;
+    const decoded = Buffer.from(auth.slice(6), 'base64').toString('utf8');
+    return this.matches(decoded.slice(decoded.indexOf(':') + 1));
+  }
+
+  private matches(given: string): boolean {
+    if (!this.token) return false;
     const candidate = Buffer.from(given);
     return candidate.length === this.token.length && timingSafeEqual(candidate, this.token);
   }

@@ -4,6 +4,7 @@ import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { DlqService, KafkaProducer, RETRY_HEADERS } from 'nest-kafka-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openBrowser, type Browser } from '../../../tools/test/browser.js';
 import { kafkaBrokers, uniqueName, waitFor } from '../../../tools/test/helpers.js';
 import { AppModule } from '../src/app.module.js';
 import { MailGateway, type TutorNotification } from '../src/notifications/mail-gateway.js';
@@ -140,5 +141,56 @@ describe('enrolled-consumer', () => {
       return row.status === 'completed';
     });
     await waitFor('liveness up again', async () => (await get('/health/live')).ok);
+  });
+
+  describe('its dashboard, in Chromium', () => {
+    let browser: Browser;
+    let dashboard: string;
+    beforeAll(async () => {
+      dashboard = `${url}/kafka/dashboard`;
+      browser = await openBrowser({}, { username: 'ops', password: OPS_TOKEN });
+    });
+    afterAll(() => browser?.close());
+
+    it('asks a browser without the token to sign in, and never shows the token', async () => {
+      const res = await fetch(`${dashboard}/`);
+      expect(res.status).toBe(401);
+      expect(res.headers.get('www-authenticate')).toMatch(/^Basic realm=/);
+      expect((await fetch(`${dashboard}/`, { headers: { 'x-ops-token': OPS_TOKEN } })).status).toBe(200);
+
+      const page = await browser.context.newPage();
+      await page.goto(`${dashboard}/`);
+      for (const group of ['enrolled-notifier', 'enrollments-read-model'])
+        await page.locator(`tr[data-group="${group}"]`).waitFor({ timeout: 20_000 });
+      expect(await page.content()).not.toContain(OPS_TOKEN);
+      await page.close();
+    });
+
+    it('shows the read model stopped at a change it cannot apply; the operator skips it from the page', async () => {
+      const id = uniqueName('cdc');
+      const [poison] = await app.get(KafkaProducer).send('cdc.enrollments', [
+        {
+          key: id,
+          value: {
+            op: 'u',
+            enrollmentId: id,
+            studentId: 's',
+            courseId: 'course-kafka',
+            status: 'waitlisted',
+          },
+        },
+      ]);
+      const page = await browser.context.newPage();
+      await page.goto(`${dashboard}/groups/enrollments-read-model`);
+      const stopped = page.locator(`tr[data-stopped="cdc.enrollments:${poison!.partition}"]`);
+      await stopped.waitFor({ timeout: 15_000 });
+      expect(await stopped.locator('td').nth(2).textContent()).toBe(poison!.offset);
+      await stopped.locator('form:has([data-action="skip"]) input[name="by"]').fill('alice');
+      await stopped.locator('input[name="reason"]').fill('waitlisted ships next release');
+      await stopped.locator('[data-action="skip"]').click();
+      await page.locator('#stopped-none').waitFor({ timeout: 10_000 });
+      await waitFor('liveness up again', async () => (await get('/health/live')).ok);
+      await page.close();
+    });
   });
 });

@@ -3,7 +3,7 @@ import { KafkaConsumer, KafkaListener, KafkaProducer, Payload } from 'nest-kafka
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { endOffsets } from '../kafka-inspect.js';
 import { uniqueName, waitFor } from '../support.js';
-import { openBrowser, type Browser } from './browser.js';
+import { openBrowser, type Browser } from '../../../../tools/test/browser.js';
 import { OPS_TOKEN, startDashboardApp, type DashboardApp } from './dashboard-app.js';
 
 const topic = uniqueName('dash-signups');

@@ -3,7 +3,7 @@ import { KafkaConsumer, KafkaListener, KafkaProducer, Payload } from 'nest-kafka
 import { afterEach, describe, expect, it } from 'vitest';
 import { startStandaloneDashboard, type StandaloneDashboard } from '../../src/cli/dashboard-command.js';
 import { kafkaBrokers, startKafkaApp, uniqueName, waitFor } from '../support.js';
-import { openBrowser, type Browser } from './browser.js';
+import { openBrowser, type Browser } from '../../../../tools/test/browser.js';
 import { OPS_TOKEN, startDashboardApp, type DashboardApp } from './dashboard-app.js';
 
 describe('retry topics and the standalone dashboard, in a real browser', () => {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { KafkaConsumer, KafkaListener, KafkaProducer, Payload } from 'nest-kafka-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uniqueName, waitFor } from '../support.js';
-import { openBrowser, type Browser } from './browser.js';
+import { openBrowser, type Browser } from '../../../../tools/test/browser.js';
 import { OPS_TOKEN, startDashboardApp, type DashboardApp } from './dashboard-app.js';
 
 const topic = uniqueName('dash-orders');
