@@ -22,6 +22,10 @@ export function orderKey(key: Buffer | null): string | undefined {
 export class OrderedRetryState {
   private readonly queues = new Map<string, KeyQueues>();
   private readonly rebuilt = new Map<string, Promise<void>>();
+  // Partitions whose rebuild finished: the main topic's gate reads them without an await.
+  private readonly ready = new Set<string>();
+  // Bumped by reset(): a rebuild that finishes after it must not mark its partition ready.
+  private generation = 0;
 
   constructor(
     private readonly connection: KafkaConnection,
@@ -34,19 +38,32 @@ export class OrderedRetryState {
     const id = `${sourceTopic}:${partition}`;
     let rebuilding = this.rebuilt.get(id);
     if (!rebuilding) {
-      rebuilding = this.rebuild(sourceTopic, partition).catch((err: unknown) => {
-        this.rebuilt.delete(id);
-        throw err;
-      });
+      const generation = this.generation;
+      rebuilding = this.rebuild(sourceTopic, partition).then(
+        () => {
+          if (generation === this.generation) this.ready.add(id);
+        },
+        (err: unknown) => {
+          this.rebuilt.delete(id);
+          throw err;
+        },
+      );
       this.rebuilt.set(id, rebuilding);
     }
     await rebuilding;
     return this.queuesOf(sourceTopic);
   }
 
+  /** The queues of `sourceTopic` if `partition` is rebuilt already; else use `of`. */
+  peek(sourceTopic: string, partition: number): KeyQueues | undefined {
+    return this.ready.has(`${sourceTopic}:${partition}`) ? this.queuesOf(sourceTopic) : undefined;
+  }
+
   /** The assignment changed: every partition is rebuilt before its next record. */
   reset(): void {
+    this.generation++;
     this.rebuilt.clear();
+    this.ready.clear();
     this.queues.clear();
   }
 

@@ -89,7 +89,8 @@ export class RetryTopicsStrategy implements ErrorStrategy {
   private async admitMain(gated: GatedRecord): Promise<Admission> {
     const key = orderKey(gated.record.key);
     if (key === undefined) return 'handle';
-    const queues = await this.ordered!.of(gated.topic, gated.partition);
+    const { topic, partition } = gated;
+    const queues = this.ordered!.peek(topic, partition) ?? (await this.ordered!.of(topic, partition));
     if (!queues.has(gated.partition, key)) return 'handle';
     if (!(await this.forward(gated, 1, Date.now(), undefined, true))) return 'wait';
     queues.add(gated.partition, key, gated.record.offset);
