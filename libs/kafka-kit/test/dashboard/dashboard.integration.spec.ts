@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { KafkaConsumer, KafkaListener, KafkaProducer, Payload } from 'nest-kafka-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uniqueName, waitFor } from '../support.js';
@@ -19,6 +21,18 @@ class Orders {
     if (mode.slowMs > 0) await new Promise((r) => setTimeout(r, mode.slowMs)); // a slow handler's "work"
     handled++;
   }
+}
+
+// DASHBOARD_SCREENSHOTS=docs/images writes the README's pictures, taken with a partition stopped.
+async function screenshots(groupPage: Page): Promise<void> {
+  const dir = process.env.DASHBOARD_SCREENSHOTS;
+  if (!dir) return;
+  await groupPage.screenshot({ path: join(dir, 'dashboard-partitions.png'), fullPage: true });
+  const overview = await groupPage.context().newPage();
+  await overview.goto(groupPage.url().replace(/\/groups\/.*$/, '/'));
+  await overview.locator(`tr[data-group="${groupId}"] .badge-ERR`).waitFor({ timeout: 10_000 });
+  await overview.screenshot({ path: join(dir, 'dashboard-overview.png'), fullPage: true });
+  await overview.close();
 }
 
 describe('the dashboard in a real browser, on a real broker', () => {
@@ -109,6 +123,7 @@ describe('the dashboard in a real browser, on a real broker', () => {
       'Error: order <b>#poison</b> has no customer',
     );
     expect(await stopped.getAttribute('data-kind')).toBe('stop-on-error');
+    await screenshots(page);
 
     // Without the guard's token: neither the page nor the action answers.
     const skipUrl = `${dash.url}/actions/groups/${encodeURIComponent(groupId)}/stopped/${topic}/0/skip`;
