@@ -8,6 +8,8 @@ const LAYERS = [
   'interfaces', // option and contract types
   'options', // the module definition token and option validation
   'client', // the only code that knows kafkajs
+  // OpenTelemetry context and spans; below producer/ and failure-records/, which both use it
+  'tracing',
   'validation',
   'topics',
   'producer',
