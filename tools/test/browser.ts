@@ -3,9 +3,28 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser as Chromium, type BrowserContext } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/**
+ * Chromium for many separate viewers: each `newContext()` is a profile of its own (its own
+ * cookies and connection pool), as if on another machine. Playwright gives the launch a fresh,
+ * empty user-data-dir and removes it on close.
+ */
+export function launchChromium(): Promise<Chromium> {
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+}
 
 export interface Browser {
   context: BrowserContext;
@@ -24,15 +43,7 @@ export async function openBrowser(
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: FLAGS,
     extraHTTPHeaders: headers,
     ...(httpCredentials ? { httpCredentials } : {}),
     viewport: { width: 1200, height: 900 },

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { KafkaConsumer, KafkaListener, KafkaProducer, Payload } from 'nest-kafka-kit';
+import { KafkaConsumer, KafkaListener, KafkaProducer, LagSampler, Payload } from 'nest-kafka-kit';
+import { KafkaConnection } from '../../src/client/kafka-connection.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uniqueName, waitFor } from '../support.js';
-import { openBrowser, type Browser } from '../../../../tools/test/browser.js';
+import { launchChromium, openBrowser, type Browser } from '../../../../tools/test/browser.js';
 import { OPS_TOKEN, startDashboardApp, type DashboardApp } from './dashboard-app.js';
 
 const topic = uniqueName('dash-orders');
@@ -156,5 +157,78 @@ describe('the dashboard in a real browser, on a real broker', () => {
       intervalMs: 200,
     });
     await page.close();
+  });
+
+  it('costs the broker nothing per viewer: ten live pages, the same requests per lag sample', async () => {
+    const connection = dash.app.get(KafkaConnection);
+    const sampler = dash.app.get(LagSampler);
+    const admin = connection.admin() as unknown as Record<string, (...args: unknown[]) => unknown>;
+    const calls = { sampler: 0, looks: 0, dlqOffsets: 0, readers: 0 };
+    for (const method of ['describeGroups', 'committedOffsets', 'topicOffsets', 'listTopics']) {
+      const original = admin[method]!.bind(admin);
+      admin[method] = (...args: unknown[]) => {
+        if (method === 'listTopics') calls.looks++;
+        else if (method === 'topicOffsets' && String(args[0]).endsWith('.dlq')) calls.dlqOffsets++;
+        else calls.sampler++;
+        return original(...args);
+      };
+    }
+    const createReader = connection.createReader.bind(connection);
+    connection.createReader = (id: string) => (calls.readers++, createReader(id));
+
+    // Counts the requests of the next `samples` lag samples, from one finished sample on.
+    const duringSamples = async (samples: number) => {
+      const start = await waitFor('a fresh sample', () => {
+        const at = sampler.snapshot().sampledAt;
+        return Date.now() - at < 100 && at;
+      });
+      Object.assign(calls, { sampler: 0, looks: 0, dlqOffsets: 0, readers: 0 });
+      let seen = start;
+      let count = 0;
+      await waitFor(
+        `${samples} more lag samples`,
+        () => {
+          const at = sampler.snapshot().sampledAt;
+          if (at !== seen) ((seen = at), count++);
+          return count >= samples;
+        },
+        { intervalMs: 10 },
+      );
+      return { ...calls };
+    };
+
+    const alone = await duringSamples(6);
+    // Ten viewers, each a browser profile of its own, as ten people on call would be.
+    const chromium = await launchChromium();
+    const contexts = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        chromium.newContext({ extraHTTPHeaders: { 'x-ops-token': OPS_TOKEN } }),
+      ),
+    );
+    const tabs = await Promise.all(contexts.map((c) => c.newPage()));
+    await Promise.all(tabs.map((t) => t.goto(`${dash.url}/groups/${encodeURIComponent(groupId)}`)));
+    const updates = () =>
+      Promise.all(
+        tabs.map((t) =>
+          t.evaluate(() =>
+            Number(
+              (globalThis as unknown as { document: { body: { dataset: { updates?: string } } } }).document
+                .body.dataset.updates ?? 0,
+            ),
+          ),
+        ),
+      );
+    await waitFor('every tab to get live updates', async () => (await updates()).every((n) => n >= 1));
+    const before = await updates();
+    const withTabs = await duringSamples(6);
+    const after = await updates();
+    console.log(
+      `[dashboard] broker requests over 6 lag samples: no tab ${JSON.stringify(alone)}, ten viewers ${JSON.stringify(withTabs)}; pushes per viewer ${after.map((n, i) => n - before[i]!).join(',')}`,
+    );
+    expect(after.every((n, i) => n - before[i]! >= 3)).toBe(true);
+    expect(withTabs.sampler).toBe(alone.sampler);
+    expect(withTabs.looks).toBeLessThanOrEqual(alone.looks + 1);
+    expect(withTabs.readers).toBe(0);
+    await chromium.close();
   });
 });

@@ -43,13 +43,25 @@ export const CLIENT_SCRIPT = `(() => {
     const url = document.body.dataset.events;
     if (!url) return;
     const live = document.getElementById('live');
-    const source = new EventSource(url);
-    source.onmessage = (event) => {
-      const update = JSON.parse(event.data);
-      if (typeof update.html === 'string' && !typingIn(live)) live.innerHTML = update.html;
-      if (update.charts) draw(update.charts);
-      document.body.dataset.updates = String(Number(document.body.dataset.updates || 0) + 1);
+    let source = null;
+    const listen = () => {
+      source = new EventSource(url);
+      source.onmessage = (event) => {
+        const update = JSON.parse(event.data);
+        if (typeof update.html === 'string' && !typingIn(live)) live.innerHTML = update.html;
+        if (update.charts) draw(update.charts);
+        document.body.dataset.updates = String(Number(document.body.dataset.updates || 0) + 1);
+      };
     };
+    // A browser keeps at most six HTTP/1.1 connections per host for all its tabs, and each
+    // stream holds one: a hidden tab lets go of its stream and takes a new one when shown.
+    document.addEventListener('visibilitychange', () => {
+      if (document.hidden && source) {
+        source.close();
+        source = null;
+      } else if (!document.hidden && !source) listen();
+    });
+    if (!document.hidden) listen();
   });
 })();
 `;
