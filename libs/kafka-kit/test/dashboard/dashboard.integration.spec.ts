@@ -189,7 +189,10 @@ describe('the dashboard in a real browser, on a real broker', () => {
         `${samples} more lag samples`,
         () => {
           const at = sampler.snapshot().sampledAt;
-          if (at !== seen) ((seen = at), count++);
+          if (at !== seen) {
+            seen = at;
+            count++;
+          }
           return count >= samples;
         },
         { intervalMs: 10 },
