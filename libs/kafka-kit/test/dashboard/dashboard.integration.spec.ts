@@ -233,5 +233,6 @@ describe('the dashboard in a real browser, on a real broker', () => {
     expect(withTabs.looks).toBeLessThanOrEqual(alone.looks + 1);
     expect(withTabs.readers).toBe(0);
     await chromium.close();
-  });
+    // Ten browser profiles on a two-core CI machine take their time to start.
+  }, 150_000);
 });
