@@ -3,6 +3,7 @@ import { KafkaConsumer, KafkaListener, KafkaProducer, Payload } from 'nest-kafka
 import { Kafka, logLevel } from 'kafkajs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startChildApp, type ChildApp } from './child-app.js';
+import { committedOffsets } from './kafka-inspect.js';
 import { kafkaBrokers, startKafkaApp, uniqueName, waitFor } from './support.js';
 
 describe('delivery across processes', () => {
@@ -54,6 +55,57 @@ describe('delivery across processes', () => {
     });
     expect(handled).toEqual(['first', 'block']);
   }, 120_000);
+
+  it('commits during a long batch, so a kill -9 redelivers about a second of work, not the batch', async () => {
+    const topic = uniqueName('cadence');
+    const groupId = uniqueName('cadence-group');
+    const total = 6000;
+    app = await startKafkaApp([], { topics: [{ topic, partitions: 1 }] });
+    // Written before the consumer starts: its first fetch is one batch of all of them.
+    await app.get(KafkaProducer).send(
+      topic,
+      Array.from({ length: total }, (_, i) => ({ value: `record-${i}` })),
+    );
+    await app.close();
+    app = undefined;
+
+    child = await startChildApp('steady-consumer.app.ts', {
+      KAFKA_BROKERS: kafkaBrokers().join(','),
+      TOPIC: topic,
+      GROUP_ID: groupId,
+    });
+    const handledCount = () => child!.output().match(/^handled /gm)?.length ?? 0;
+    await waitFor('the child to start handling', () => handledCount() > 0, { timeoutMs: 60_000 });
+    const startedAt = Date.now();
+    await waitFor('the child to be well into the batch', () => handledCount() >= 2500, { timeoutMs: 60_000 });
+    child.process.kill('SIGKILL');
+    await waitFor('the child to die', () => child!.process.signalCode !== null);
+    const handled = handledCount();
+    const perSecond = handled / ((Date.now() - startedAt) / 1000);
+    expect(handled).toBeLessThan(total);
+
+    const committed = Number((await committedOffsets(groupId, topic)).get(0));
+    // Redelivered after the kill: what was handled past the last commit. The cadence is 1 s;
+    // a commit round trip and the kill's own timing add a little.
+    expect(committed).toBeGreaterThan(0);
+    expect(handled - committed).toBeLessThanOrEqual(Math.ceil(perSecond * 1.5) + 50);
+
+    const redelivered = new Set<string>();
+    @Injectable()
+    @KafkaConsumer({ groupId, fromBeginning: true })
+    class Survivor {
+      @KafkaListener(topic, { format: 'string' })
+      async handle(@Payload() value: string) {
+        redelivered.add(value);
+      }
+    }
+    app = await startKafkaApp([Survivor]);
+    await waitFor('the rest of the partition handled', () => redelivered.size === total - committed, {
+      timeoutMs: 40_000,
+    });
+    expect(redelivered.has(`record-${committed}`)).toBe(true);
+    expect(redelivered.has(`record-${committed - 1}`)).toBe(false);
+  }, 150_000);
 
   it('on SIGTERM lets the in-flight handler finish, commits it, and exits cleanly', async () => {
     const topic = uniqueName('sigterm');

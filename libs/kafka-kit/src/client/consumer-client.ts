@@ -33,7 +33,7 @@ export interface BatchControl {
   shouldContinue(): boolean;
   /** Pauses this partition; returns a function that resumes it. */
   pause(): () => void;
-  /** Commits processed offsets now instead of at the end of the batch. */
+  /** Commits the processed offsets now, inside the batch (they are at its end anyway). */
   commit(): Promise<void>;
 }
 
@@ -58,7 +58,7 @@ export interface ConsumerEvents {
   batchProcessed: { topic: string; partition: number; offsetLag: string; batchSize: number };
 }
 
-/** A kafkajs consumer for one group: at-least-once, processed offsets committed after each batch. */
+/** A kafkajs consumer for one group: at-least-once, processed offsets committed during and after each batch. */
 export class ConsumerClient {
   private readonly consumer: Consumer;
 
@@ -132,6 +132,9 @@ export class ConsumerClient {
   ): Promise<void> {
     await this.consumer.run({
       autoCommit: true,
+      // kafkajs commits after every batch; within one, the loops decide when (commitIntervalMs,
+      // commitEveryRecords) and kafkajs' interval of 0 makes commitOffsetsIfNecessary() commit then.
+      autoCommitInterval: 0,
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: concurrency,
       eachBatch: (payload: EachBatchPayload) =>

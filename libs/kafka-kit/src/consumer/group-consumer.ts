@@ -11,6 +11,9 @@ import type { ResolvedConsumerOptions } from './resolved-consumer-options.js';
 import type { ConsumerObservers } from './state/consumer-observers.js';
 import type { GroupState } from './state/group-state.js';
 
+// kafkajs throttles heartbeats itself; the loops ask for one (and a commit) at most this often.
+const HEARTBEAT_CHECK_MS = 1000;
+
 /** The outcome of an operator action on a partition (see StoppedPartitionsService). */
 export type ResumeOutcome = 'resumed' | 'not-stopped' | 'offset-moved' | 'failure-write';
 
@@ -35,7 +38,15 @@ export class GroupConsumer implements PartitionPauses {
     observers: ConsumerObservers,
   ) {
     this.logger = new Logger(`KafkaConsumer:${options.groupId}`);
-    this.loop = { failures: new FailureDispatcher(options.groupId, state, observers, this), observers };
+    this.loop = {
+      failures: new FailureDispatcher(options.groupId, state, observers, this),
+      observers,
+      cadence: {
+        heartbeatMs: HEARTBEAT_CHECK_MS,
+        commitMs: options.commitIntervalMs,
+        commitEveryRecords: options.commitEveryRecords,
+      },
+    };
   }
 
   get groupId(): string {

@@ -4,9 +4,6 @@ import type { ListenerRoute } from './listener-route.js';
 import type { LoopDependencies } from './record-loop.js';
 import type { PartitionActivitySlot } from './state/partition-activity-slot.js';
 
-// As in the record loop: ask kafkajs for a heartbeat at most this often.
-const HEARTBEAT_CHECK_MS = 1000;
-
 /** Ordering identity of a record: its key bytes; keyless records are independent. */
 function orderKey(record: ConsumedRecord): string | undefined {
   return record.key === null ? undefined : record.key.toString('latin1');
@@ -20,7 +17,7 @@ function orderKey(record: ConsumedRecord): string | undefined {
  * stops new starts; the calls in flight finish, then the batch returns.
  */
 export async function handleRecordsByKey(
-  { failures, observers }: LoopDependencies,
+  { failures, observers, cadence }: LoopDependencies,
   route: ListenerRoute,
   batch: FetchedBatch,
   control: BatchControl,
@@ -40,6 +37,8 @@ export async function handleRecordsByKey(
   let unexpected: unknown;
   let wake: (() => void) | undefined;
   let lastHeartbeat = Date.now();
+  let lastCommit = lastHeartbeat;
+  let markedSinceCommit = 0;
 
   const ended = (i: number) => {
     if (inFlight.delete(i)) slot.oldestInFlight(inFlight.values().next().value);
@@ -76,8 +75,10 @@ export async function handleRecordsByKey(
     if (ok) {
       done[i] = 1;
       if (i === head) {
+        const from = head;
         while (head < records.length && done[head] === 1) head++;
         control.markProcessed(records[head - 1]!.offset);
+        markedSinceCommit += head - from;
       }
     } else halted = true;
     if (key !== undefined) {
@@ -93,22 +94,36 @@ export async function handleRecordsByKey(
     run(i).then(
       (ok) => finish(i, key, ok),
       (error: unknown) => {
-        unexpected ??= error;
+        fail(error);
         finish(i, key, false);
       },
     );
   };
 
+  const fail = (error: unknown) => {
+    unexpected ??= error;
+    halted = true;
+  };
+
+  // As in the record loop: commit what is done so far, on the consumer's cadence; heartbeat.
+  const check = async () => {
+    const now = Date.now();
+    const { commitMs, commitEveryRecords, heartbeatMs } = cadence;
+    if (now - lastCommit >= commitMs || (commitEveryRecords > 0 && markedSinceCommit >= commitEveryRecords)) {
+      lastCommit = now;
+      markedSinceCommit = 0;
+      await control.commit();
+    }
+    if (now - lastHeartbeat >= heartbeatMs) {
+      lastHeartbeat = now;
+      await control.heartbeat();
+    }
+  };
+
   const settle = async (until: () => boolean) => {
     while (!until()) {
       await new Promise<void>((resolve) => (wake = resolve));
-      if (Date.now() - lastHeartbeat > HEARTBEAT_CHECK_MS && !halted) {
-        lastHeartbeat = Date.now();
-        await control.heartbeat().catch((error: unknown) => {
-          unexpected ??= error;
-          halted = true;
-        });
-      }
+      if (!halted) await check().catch(fail);
     }
   };
 

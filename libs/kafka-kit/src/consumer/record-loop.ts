@@ -8,14 +8,23 @@ import { PendingFailures } from './pending-failures.js';
 import type { ConsumerObservers } from './state/consumer-observers.js';
 import type { PartitionActivitySlot } from './state/partition-activity-slot.js';
 
-// kafkajs throttles heartbeats itself, but awaiting one per record still costs a few
-// microtasks; asking at most this often keeps the hot loop lean.
-const HEARTBEAT_CHECK_MS = 1000;
+/**
+ * When a loop stops inside a batch to commit what it processed (so a crash redelivers at most
+ * one cadence of work) and to heartbeat. Asking kafkajs costs a few microtasks, so never per record.
+ */
+export interface CheckCadence {
+  heartbeatMs: number;
+  /** The consumer's commitIntervalMs. */
+  commitMs: number;
+  /** The consumer's commitEveryRecords (0: by time only). */
+  commitEveryRecords: number;
+}
 
 /** What the loops of one group share. */
 export interface LoopDependencies {
   failures: FailureDispatcher;
   observers: ConsumerObservers;
+  cadence: CheckCadence;
 }
 
 /**
@@ -24,13 +33,14 @@ export interface LoopDependencies {
  * that is not yet recorded.
  */
 export async function handleRecords(
-  { failures, observers }: LoopDependencies,
+  { failures, observers, cadence }: LoopDependencies,
   route: ListenerRoute,
   batch: FetchedBatch,
   control: BatchControl,
   slot: PartitionActivitySlot,
 ): Promise<void> {
   const { topic, partition, records } = batch;
+  const { heartbeatMs, commitMs, commitEveryRecords } = cadence;
   const { admit, handled } = route;
   // Strategies that only record failures let the partition go on while they write; the
   // bookkeeping is allocated at the first failure, so a clean batch pays nothing for it.
@@ -44,6 +54,22 @@ export async function handleRecords(
     done = undefined;
   };
   let lastHeartbeat = Date.now();
+  let lastCommit = lastHeartbeat;
+  let sinceCommit = 0;
+  let nextCheckAt = lastHeartbeat + Math.min(heartbeatMs, commitMs);
+  const check = async (now: number) => {
+    if (now - lastCommit >= commitMs || (commitEveryRecords > 0 && sinceCommit >= commitEveryRecords)) {
+      flush();
+      await control.commit();
+      lastCommit = now;
+      sinceCommit = 0;
+    }
+    if (now - lastHeartbeat >= heartbeatMs) {
+      lastHeartbeat = now;
+      await control.heartbeat();
+    }
+    nextCheckAt = Math.min(lastHeartbeat + heartbeatMs, lastCommit + commitMs);
+  };
   try {
     for (const record of records) {
       if (!control.shouldContinue()) return;
@@ -84,10 +110,11 @@ export async function handleRecords(
         pending.done(record.offset);
         if (pending.full && !(await pending.settle((o) => control.markProcessed(o)))) return;
       } else done = record.offset;
-      if (slot.lastProgressAt - lastHeartbeat > HEARTBEAT_CHECK_MS) {
-        lastHeartbeat = slot.lastProgressAt;
-        await control.heartbeat();
-      }
+      if (
+        slot.lastProgressAt >= nextCheckAt ||
+        (commitEveryRecords > 0 && ++sinceCommit >= commitEveryRecords)
+      )
+        await check(slot.lastProgressAt);
     }
   } finally {
     flush();

@@ -12,6 +12,8 @@ const LIBRARY_DEFAULTS: Required<ConsumerDefaults> = {
   shutdownTimeoutMs: 10_000,
   maxBytesPerPartition: 1_048_576,
   fetchMaxWaitMs: 500,
+  commitIntervalMs: 1000,
+  commitEveryRecords: 0,
   restartOnCrash: true,
 };
 

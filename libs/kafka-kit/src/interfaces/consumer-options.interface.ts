@@ -21,6 +21,17 @@ export interface ConsumerDefaults {
    */
   fetchMaxWaitMs?: number;
   /**
+   * Processed offsets are committed at least this often while a fetched batch is still being
+   * handled (and always when it ends), so a crash redelivers at most about this much of a
+   * partition's work. @default 1000
+   */
+  commitIntervalMs?: number;
+  /**
+   * Also commit once this many records were processed since the last commit; 0: by time only.
+   * @default 0
+   */
+  commitEveryRecords?: number;
+  /**
    * Whether the consumer restarts itself after kafkajs gives up on a retriable error (broker
    * unreachable for longer than the retries). `false` leaves it crashed, which
    * ConsumerStateService and the health checks report, for platforms that restart the pod.

@@ -59,6 +59,8 @@ export function validateKafkaOptions(options: KafkaModuleOptions): void {
   positiveInt(d.sessionTimeoutMs, 'consumerDefaults.sessionTimeoutMs');
   positiveInt(d.heartbeatIntervalMs, 'consumerDefaults.heartbeatIntervalMs');
   positiveInt(d.shutdownTimeoutMs, 'consumerDefaults.shutdownTimeoutMs');
+  positiveInt(d.commitIntervalMs, 'consumerDefaults.commitIntervalMs');
+  positiveInt(d.commitEveryRecords, 'consumerDefaults.commitEveryRecords', { allowZero: true });
   if (d.sessionTimeoutMs && d.heartbeatIntervalMs && d.heartbeatIntervalMs >= d.sessionTimeoutMs) {
     throw new InvalidKafkaOptionsError(
       'consumerDefaults.heartbeatIntervalMs',
