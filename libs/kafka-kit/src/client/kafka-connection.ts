@@ -38,6 +38,23 @@ export class KafkaConnection {
     this.kafka = new Kafka(toKafkaConfig(options));
   }
 
+  /**
+   * When @opentelemetry/instrumentation-kafkajs has wrapped kafkajs' producer and consumer
+   * factories, this connection's clients use the originals the wrappers keep (`__original`):
+   * the library traces its own records, and two spans per record would double every count.
+   * Other kafkajs clients of the application stay instrumented. True if anything was wrapped.
+   */
+  bypassKafkajsInstrumentation(): boolean {
+    let bypassed = false;
+    for (const factory of ['producer', 'consumer'] as const) {
+      const original = (this.kafka[factory] as { __original?: unknown }).__original;
+      if (typeof original !== 'function') continue;
+      Object.defineProperty(this.kafka, factory, { value: original, configurable: true, writable: true });
+      bypassed = true;
+    }
+    return bypassed;
+  }
+
   createProducer(options: ProducerClientOptions): ProducerClient {
     return new ProducerClient(this.kafka, options);
   }

@@ -40,7 +40,12 @@ export class FailureDispatcher {
   ): Promise<boolean> {
     const strategy = route.errorStrategy;
     const gated = this.gated(route, slot, record, control);
-    const verdict = await strategy.handle({ ...gated, error, listener: route.name });
+    const failure = { ...gated, error, listener: route.name };
+    const verdict = route.spans
+      ? await route.spans.failed(gated, error, (failedSpanId) =>
+          strategy.handle({ ...failure, failedSpanId }),
+        )
+      : await strategy.handle(failure);
     this.observers.failed(slot, strategy.name, verdict, error);
     if (mayCommit(verdict)) {
       slot.failureRecorded();

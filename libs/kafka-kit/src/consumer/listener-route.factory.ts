@@ -6,6 +6,8 @@ import type { KafkaConsumerOptions, KafkaListenerOptions } from '../interfaces/c
 import type { KafkaModuleOptions } from '../interfaces/kafka-module-options.interface.js';
 import { MODULE_OPTIONS_TOKEN } from '../options/kafka.module-definition.js';
 import { createErrorStrategy, DEFAULT_ERROR_HANDLING } from '../strategies/create-error-strategy.js';
+import { ListenerRouting } from '../strategies/listener-routing.js';
+import { KafkaTracing } from '../tracing/kafka-tracing.js';
 import { createPayloadValidator } from '../validation/payload-validator.js';
 import { invalidKeyConcurrency, keyConcurrencyNeedsRecordListener } from './consumer.messages.js';
 import { createDecoder } from './create-decoder.js';
@@ -14,6 +16,8 @@ import { KafkaMetadataAccessor } from './kafka-metadata.accessor.js';
 import type { ListenerRoute } from './listener-route.js';
 
 const DEFAULT_KEY_CONCURRENCY = 64;
+
+const isListenerRouting = (result: unknown) => result instanceof ListenerRouting;
 
 /** Records in flight per partition, when the listener runs keys in parallel. */
 function keyConcurrency(listener: string, options: KafkaListenerOptions): number | undefined {
@@ -48,6 +52,7 @@ export class ListenerRouteFactory {
     @Inject(MODULE_OPTIONS_TOKEN) private readonly moduleOptions: KafkaModuleOptions,
     private readonly failureProducer: FailureProducer,
     private readonly connection: KafkaConnection,
+    private readonly tracing: KafkaTracing,
   ) {}
 
   create({ instance, className, methodName, consumer, topics, options }: DiscoveredListener): ListenerRoute {
@@ -65,7 +70,12 @@ export class ListenerRouteFactory {
       { groupId: consumer.groupId, listener: name, topics, batch },
       { producer: this.failureProducer, connection: this.connection },
     );
-    const { invoke, usesContext } = this.invokers.create(instance, methodName);
+    const handler = this.invokers.create(instance, methodName);
+    // Traced, the handler runs inside its record's span, which reads the record from the context.
+    const spans = this.tracing.listener({ groupId: consumer.groupId, batch, isRouting: isListenerRouting });
+    const { invoke, usesContext } = spans
+      ? { invoke: spans.wrap(handler.invoke), usesContext: true }
+      : handler;
     const route: ListenerRoute = {
       groupId: consumer.groupId,
       topics,
@@ -76,6 +86,7 @@ export class ListenerRouteFactory {
       usesContext,
       errorStrategy,
       keyConcurrency: keyConcurrency(name, options),
+      spans,
       topicDeclarations: options.topic
         ? topics
             .filter((t): t is string => typeof t === 'string')

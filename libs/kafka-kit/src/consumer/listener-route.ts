@@ -2,6 +2,7 @@ import type { ConsumedRecord } from '../client/consumer-client.js';
 import type { RecordCoordinates } from '../errors/record-coordinates.js';
 import type { Admission, ErrorStrategy, GatedRecord } from '../strategies/error-strategy.js';
 import type { TopicDeclaration } from '../interfaces/topic-declaration.interface.js';
+import type { ListenerSpans } from '../tracing/listener-spans.js';
 import type { HandlerInvoker } from './handler-invoker.factory.js';
 
 /** One `@KafkaListener` method, resolved at startup into what the consumer loop calls. */
@@ -31,6 +32,8 @@ export interface ListenerRoute {
   copartitioned?: boolean;
   /** Key-level parallelism: records in flight per partition (see KafkaListenerOptions.concurrency). */
   keyConcurrency?: number;
+  /** Tracing on: the listener's spans, which hear of each failure's verdict. */
+  spans?: ListenerSpans;
 }
 
 /** Finds the listener of a topic: literal names first, then patterns; cached per topic. */

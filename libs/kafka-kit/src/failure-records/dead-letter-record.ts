@@ -18,6 +18,8 @@ export interface DeadLetterInput {
   headerStyle: DeadLetterHeaderStyle;
   /** The DLQ has the source topic's partitions: write each record to its source partition. */
   mirrorPartitions: boolean;
+  /** Tracing on: the span that failed the record (its `traceparent` header is kept as it was). */
+  failedSpanId?: string;
 }
 
 function int32(n: number): Buffer {
@@ -43,6 +45,7 @@ export function deadLetterRecord(input: DeadLetterInput): OutgoingRecord {
     [DLQ_HEADERS.failedAt]: String(input.failedAt),
     [DLQ_HEADERS.reason]: input.reason,
   };
+  if (input.failedSpanId) headers[DLQ_HEADERS.failedSpanId] = input.failedSpanId;
   if (headerStyle === 'spring') {
     Object.assign(headers, {
       [SPRING_DLQ_HEADERS.originalTopic]: origin.topic,

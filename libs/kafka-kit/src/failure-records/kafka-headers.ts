@@ -1,5 +1,6 @@
 // Every header name the error strategies and the DLQ tooling write or read, in one place: other
 // teams' tools (kcat, Spring Kafka consumers, dashboards) match on these exact strings.
+import { FAILED_SPAN_ID_HEADERS } from '../tracing/trace-headers.js';
 
 /** Headers on a dead-lettered record (the library's own style). */
 export const DLQ_HEADERS = {
@@ -15,6 +16,8 @@ export const DLQ_HEADERS = {
   firstFailedAt: 'x-dlq-first-failed-at',
   failedAt: 'x-dlq-failed-at',
   reason: 'x-dlq-reason',
+  /** Tracing on: the span that failed the record; the record's own `traceparent` is kept. */
+  failedSpanId: FAILED_SPAN_ID_HEADERS.deadLetter,
 } as const;
 
 /**
@@ -46,6 +49,8 @@ export const RETRY_HEADERS = {
   errorMessage: 'x-retry-error-message',
   /** Set on a record that did not fail but waits behind an earlier record of its key. */
   parked: 'x-retry-parked',
+  /** Tracing on: the span that failed the record; the record's own `traceparent` is kept. */
+  failedSpanId: FAILED_SPAN_ID_HEADERS.retry,
 } as const;
 
 /** Headers the DLQ tooling sets on a replayed record, so replay loops are visible. */

@@ -56,4 +56,12 @@ export interface KafkaModuleOptions {
    * @default false
    */
   allowPartitionIncrease?: boolean;
+  /**
+   * OpenTelemetry tracing of produced and consumed records (needs `@opentelemetry/api`): context
+   * in the headers of each record sent, a CONSUMER span around each handler, failures and their
+   * outcome on it. `'auto'`: on when a tracer provider is registered (the SDK started) before the
+   * module starts; `true`: on whenever the API is installed; `false`: the API is not even loaded.
+   * @default 'auto'
+   */
+  tracing?: boolean | 'auto';
 }

@@ -15,6 +15,7 @@ import { StoppedPartitionsService } from '../operator/stopped-partitions.service
 import { DlqService } from '../dlq/dlq.service.js';
 import { ConfigurableModuleClass, MODULE_OPTIONS_TOKEN } from '../options/kafka.module-definition.js';
 import { validateKafkaOptions } from '../options/kafka-options.validator.js';
+import { KafkaTracing } from '../tracing/kafka-tracing.js';
 
 /**
  * `KafkaModule.forRoot({ brokers })` or `KafkaModule.forRootAsync({ useFactory, inject })`.
@@ -24,11 +25,17 @@ import { validateKafkaOptions } from '../options/kafka-options.validator.js';
   imports: [DiscoveryModule],
   providers: [
     {
-      provide: KafkaConnection,
+      // Async: the OpenTelemetry API is imported here, once, before anything that traces exists.
+      provide: KafkaTracing,
       inject: [MODULE_OPTIONS_TOKEN],
-      useFactory: (options: KafkaModuleOptions) => {
+      useFactory: (options: KafkaModuleOptions) => KafkaTracing.create(options.tracing),
+    },
+    {
+      provide: KafkaConnection,
+      inject: [MODULE_OPTIONS_TOKEN, KafkaTracing],
+      useFactory: (options: KafkaModuleOptions, tracing: KafkaTracing) => {
         validateKafkaOptions(options);
-        return new KafkaConnection(options);
+        return tracing.claim(new KafkaConnection(options));
       },
     },
     KafkaProducer,

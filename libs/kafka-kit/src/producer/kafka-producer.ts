@@ -12,6 +12,7 @@ import { MODULE_OPTIONS_TOKEN } from '../options/kafka.module-definition.js';
 import { LingerBatcher } from './linger-batcher.js';
 import { murmur2Partitioner } from './murmur2-partitioner.js';
 import { defaultSerializer } from './default-serializer.js';
+import { KafkaTracing } from '../tracing/kafka-tracing.js';
 
 export type { RecordMetadata } from '../client/producer-client.js';
 
@@ -54,7 +55,11 @@ export class KafkaProducer<TTopics extends TopicMap = TopicMap> implements OnApp
   private connecting?: Promise<void>;
   private recordsSent = 0;
 
-  constructor(connection: KafkaConnection, @Inject(MODULE_OPTIONS_TOKEN) moduleOptions: KafkaModuleOptions) {
+  constructor(
+    connection: KafkaConnection,
+    @Inject(MODULE_OPTIONS_TOKEN) moduleOptions: KafkaModuleOptions,
+    tracing: KafkaTracing,
+  ) {
     this.options = moduleOptions.producer ?? {};
     const idempotent = this.options.idempotent ?? false;
     this.acks = ACKS[String(this.options.acks ?? ('all' satisfies Acks))]!;
@@ -64,12 +69,16 @@ export class KafkaProducer<TTopics extends TopicMap = TopicMap> implements OnApp
       compression: this.options.compression ?? 'none',
       transactionalId: this.options.transactionalId,
     });
-    this.batcher = new LingerBatcher({
+    const batcher = new LingerBatcher<OutgoingRecord, RecordMetadata>({
       flush: (records) => this.flush(records),
       lingerMs: this.options.lingerMs ?? 0,
       batchSize: this.options.batchSize ?? 1000,
       maxInFlight: idempotent ? 1 : 5,
     });
+    // Tracing wraps the one entry every sent record takes; without it, that entry is untouched.
+    const traced = tracing.producer(batcher.add.bind(batcher));
+    if (traced) batcher.add = traced;
+    this.batcher = batcher;
   }
 
   /** Connects now instead of at the first send (the module does this at startup). */

@@ -15,6 +15,8 @@ export interface RetryInput {
   error: unknown;
   /** It did not fail: it waits behind an earlier record of its key (ordered retry). */
   parked: boolean;
+  /** Tracing on: the span that failed the record (its `traceparent` header is kept as it was). */
+  failedSpanId?: string;
 }
 
 /** A record for a retry topic: key and value as received, the user's headers, the retry headers. */
@@ -38,6 +40,7 @@ export function retryRecord(input: RetryInput): OutgoingRecord {
         ? { [RETRY_HEADERS.errorClass]: described.className, [RETRY_HEADERS.errorMessage]: described.message }
         : {}),
       ...(input.parked ? { [RETRY_HEADERS.parked]: 'true' } : {}),
+      ...(input.failedSpanId ? { [RETRY_HEADERS.failedSpanId]: input.failedSpanId } : {}),
     },
     // Same partition as the source: the retry topics mirror the main topic, so one source
     // partition's retries stay in order (ordered retry depends on it).

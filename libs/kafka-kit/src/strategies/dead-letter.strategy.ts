@@ -11,6 +11,7 @@ import { failureReason } from '../failure-records/failure-reason.js';
 import type { FailureWriter } from './failure-writer.js';
 import { describeCoordinates } from '../errors/record-coordinates.js';
 import { dlqTopicName } from '../failure-records/topic-names.js';
+import { traceIds } from '../tracing/trace-log.js';
 
 export interface DeadLetterSettings {
   dlqTopic: DlqTopicNaming | undefined;
@@ -54,6 +55,7 @@ export class DeadLetterStrategy implements ErrorStrategy {
       failedAt: now,
       headerStyle: this.settings.headerStyle,
       mirrorPartitions: typeof this.settings.dlqTopic !== 'string',
+      failedSpanId: failure.failedSpanId,
     });
     if (!(await this.writer.write([record], failure))) return 'interrupted';
     const where = describeCoordinates({
@@ -61,7 +63,7 @@ export class DeadLetterStrategy implements ErrorStrategy {
       partition: failure.partition,
       offset: failure.record.offset,
     });
-    this.logger.warn(deadLettered(where, dlqTopic, reason));
+    this.logger.warn(deadLettered(where, dlqTopic, reason) + traceIds());
     return 'dead-lettered';
   }
 

@@ -33,6 +33,8 @@ export interface ListenerFailure {
   /** The listener, as `Class.method`. */
   listener: string;
   control: FailureControl;
+  /** Tracing on: the id of the failed record's span, written on its DLQ or retry-topic copy. */
+  failedSpanId?: string;
   /** Set by a retrying strategy handing over to its terminal one: why, after how many tries. */
   outcome?: { reason: FailureReason; attempts: number };
 }

@@ -7,6 +7,7 @@ import { failureWriteFailed } from './strategies.messages.js';
 import type { FailureProducer } from '../failure-records/failure-producer.js';
 import { describeCoordinates } from '../errors/record-coordinates.js';
 import { errorSummary } from '../errors/error-summary.js';
+import { traceIds } from '../tracing/trace-log.js';
 
 // Waits between write attempts are cut into slices this long, with a heartbeat after each.
 const HEARTBEAT_SLICE_MS = 1000;
@@ -39,7 +40,7 @@ export class FailureWriter {
         const reason = errorSummary(error);
         const where = describeCoordinates({ topic, partition, offset: record.offset });
         const message = failureWriteFailed(records[0]!.topic, where, attempt, reason);
-        this.logger.error(message);
+        this.logger.error(message + traceIds());
         control.writeFailing(message);
       }
       const until = Date.now() + backoffDelay(attempt, this.backoff);

@@ -80,7 +80,7 @@ export class RetryTopicsStrategy implements ErrorStrategy {
     const delay =
       (error instanceof RoutedByHandlerError ? error.routing.delayMs : undefined) ??
       this.settings.delaysMs[attempt - 1]!;
-    const written = await this.forward(failure, attempt, now + delay, error, false);
+    const written = await this.forward(failure, attempt, now + delay, error, false, failure.failedSpanId);
     if (written) queues?.add(origin.partition, key!, origin.offset);
     return written ? 'retry-scheduled' : 'interrupted';
   }
@@ -131,6 +131,7 @@ export class RetryTopicsStrategy implements ErrorStrategy {
     dueAt: number,
     error: unknown,
     parked: boolean,
+    failedSpanId?: string,
   ): Promise<boolean> {
     const origin = failureOrigin(gated.topic, gated.partition, gated.record, Date.now());
     const record = retryRecord({
@@ -141,6 +142,7 @@ export class RetryTopicsStrategy implements ErrorStrategy {
       dueAt,
       error,
       parked,
+      failedSpanId,
     });
     return this.writer.write([record], gated);
   }

@@ -4,6 +4,7 @@ import { describeCoordinates } from '../errors/record-coordinates.js';
 import type { ErrorStrategy, FailureVerdict, ListenerFailure } from './error-strategy.js';
 import { partitionStoppedOnError } from './strategies.messages.js';
 import { errorSummary } from '../errors/error-summary.js';
+import { traceIds } from '../tracing/trace-log.js';
 
 /**
  * The safe default: the failing partition stops at the failed record, which is not committed,
@@ -25,7 +26,7 @@ export class StopOnErrorStrategy implements ErrorStrategy {
   }: ListenerFailure): Promise<FailureVerdict> {
     const where = describeCoordinates({ topic, partition, offset: record.offset });
     const reason = errorSummary(error);
-    this.logger.error(partitionStoppedOnError(listener, groupId, where, this.scope, reason));
+    this.logger.error(partitionStoppedOnError(listener, groupId, where, this.scope, reason) + traceIds());
     return this.scope === 'consumer' ? 'stop-consumer' : 'stop';
   }
 }

@@ -1,0 +1,157 @@
+// One trace across both example apps on the real broker: the collector's HTTP request, its
+// produce, the aggregator's handler; a failed click's DLQ copy carries the trace, and its replay
+// continues it. Tracing is the SDK's in-memory exporter behind a registered tracer provider.
+import type { INestApplication, LoggerService } from '@nestjs/common';
+import { trace } from '@opentelemetry/api';
+import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
+import { Test } from '@nestjs/testing';
+import { DLQ_HEADERS, DlqService } from 'nest-kafka-kit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { kafkaBrokers, uniqueName, waitFor } from '../../../tools/test/helpers.js';
+import { httpServerSpans, startTestTracing, type TestTracing } from '../../../tools/test/tracing.js';
+import { AppModule as CollectorModule } from '../../click-collector/src/app.module.js';
+import { AppModule as AggregatorModule } from '../src/app.module.js';
+import { ClickCountsService } from '../src/click-counts.service.js';
+
+/** Counts clicks, noting the span each ran in; a page in `failOnce` throws the first time. */
+class TracedCounts extends ClickCountsService {
+  readonly spanOf = new Map<string, string>();
+  readonly failOnce = new Set<string>();
+
+  override add(page: string): void {
+    if (this.failOnce.delete(page)) throw new Error(`counter store down for ${page}`);
+    this.spanOf.set(page, trace.getActiveSpan()?.spanContext().spanId ?? 'none');
+    super.add(page);
+  }
+}
+
+class CapturingLogger implements LoggerService {
+  readonly lines: string[] = [];
+  log() {}
+  error(message: unknown) {
+    this.lines.push(String(message));
+  }
+  warn(message: unknown) {
+    this.lines.push(String(message));
+  }
+}
+
+describe('a trace across click-collector and click-aggregator', () => {
+  const counts = new TracedCounts();
+  const logger = new CapturingLogger();
+  let tracing: TestTracing;
+  let collector: INestApplication;
+  let aggregator: INestApplication;
+  let url: string;
+
+  const postClick = async (userId: string, page: string) => {
+    const res = await fetch(`${url}/clicks`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ userId, page }),
+    });
+    expect(res.status).toBe(202);
+    return (await res.json()) as { partition: number; offset: string };
+  };
+  const spansOf = (userId: string, name: string) =>
+    tracing.spans().filter((s) => s.name === name && s.attributes['messaging.kafka.message.key'] === userId);
+  const parentId = (s: ReadableSpan) => s.parentSpanContext?.spanId;
+
+  beforeAll(async () => {
+    tracing = startTestTracing();
+    process.env.KAFKA_BROKERS = kafkaBrokers().join(',');
+    const collectorRef = await Test.createTestingModule({ imports: [CollectorModule] }).compile();
+    collector = collectorRef.createNestApplication({ logger });
+    collector.use(httpServerSpans);
+    await collector.listen(0, '127.0.0.1');
+    url = (await collector.getUrl()).replace('[::1]', '127.0.0.1');
+    const aggregatorRef = await Test.createTestingModule({ imports: [AggregatorModule] })
+      .overrideProvider(ClickCountsService)
+      .useValue(counts)
+      .compile();
+    aggregator = aggregatorRef.createNestApplication({ logger });
+    await aggregator.init();
+  });
+  afterAll(async () => {
+    await aggregator?.close();
+    await collector?.close();
+    await tracing?.shutdown();
+  });
+
+  it('spans the HTTP request, its produce and the handler, with the messaging attributes', async () => {
+    const userId = uniqueName('user');
+    const page = `/${userId}/pricing`;
+    const sent = await postClick(userId, page);
+    const [consumed] = await waitFor(
+      'the aggregator span',
+      () => spansOf(userId, 'process click_log').length > 0 && spansOf(userId, 'process click_log'),
+    );
+    const [produced] = spansOf(userId, 'send click_log');
+    const server = tracing.spans().find((s) => s.spanContext().spanId === parentId(produced!))!;
+
+    expect(server.name).toBe('POST /clicks');
+    expect(produced!.kind).toBe(3 /* PRODUCER */);
+    expect(produced!.spanContext().traceId).toBe(server.spanContext().traceId);
+    expect(consumed!.kind).toBe(4 /* CONSUMER */);
+    expect(consumed!.spanContext().traceId).toBe(server.spanContext().traceId);
+    expect(parentId(consumed!)).toBe(produced!.spanContext().spanId);
+    expect(consumed!.links.map((l) => l.context.spanId)).toEqual([produced!.spanContext().spanId]);
+    expect(consumed!.attributes).toMatchObject({
+      'messaging.system': 'kafka',
+      'messaging.operation.name': 'process',
+      'messaging.destination.name': 'click_log',
+      'messaging.destination.partition.id': String(sent.partition),
+      'messaging.kafka.offset': Number(sent.offset),
+      'messaging.consumer.group.name': 'click-aggregator',
+      'messaging.kafka.message.key': userId,
+    });
+    expect(produced!.attributes).toMatchObject({
+      'messaging.destination.partition.id': String(sent.partition),
+      'messaging.kafka.offset': Number(sent.offset),
+    });
+    // The handler ran inside the consumer span.
+    expect(counts.spanOf.get(page)).toBe(consumed!.spanContext().spanId);
+  });
+
+  it('keeps the trace on the DLQ copy of a failed click, and its replay continues that trace', async () => {
+    const userId = uniqueName('user');
+    const page = `/${userId}/checkout`;
+    counts.failOnce.add(page);
+    await postClick(userId, page);
+    const [failed] = await waitFor(
+      'the failed span',
+      () => spansOf(userId, 'process click_log').length > 0 && spansOf(userId, 'process click_log'),
+    );
+    const [produced] = spansOf(userId, 'send click_log');
+    const traceId = produced!.spanContext().traceId;
+    const failedSpanId = failed!.spanContext().spanId;
+    expect(failed!.status.code).toBe(2 /* ERROR */);
+    expect(failed!.events.map((e) => e.name)).toContain('exception');
+    expect(failed!.attributes).toMatchObject({
+      'nest_kafka_kit.outcome': 'dead-lettered',
+      'error.type': 'Error',
+    });
+    // The strategy's failure log names the trace and the failed span.
+    const logged = logger.lines.find((l) => l.includes(`trace_id=${traceId}`));
+    expect(logged).toContain('click_log.dlq');
+    expect(logged).toContain(`span_id=${failedSpanId}`);
+
+    const dlq = aggregator.get(DlqService);
+    const [copy] = await waitFor('the DLQ copy', async () => {
+      const mine = (await dlq.peek('click_log.dlq')).filter((r) => r.key === userId);
+      return mine.length > 0 && mine;
+    });
+    expect(copy!.headers.traceparent).toBe(`00-${traceId}-${produced!.spanContext().spanId}-01`);
+    expect(copy!.headers[DLQ_HEADERS.failedSpanId]).toBe(failedSpanId);
+
+    const replay = await dlq.replay('click_log.dlq', { where: (r) => r.key === userId });
+    expect(replay.replayed).toHaveLength(1);
+    const replayed = await waitFor('the replayed span', () =>
+      spansOf(userId, 'process click_log').find((s) => s !== failed),
+    );
+    expect(replayed.spanContext().traceId).toBe(traceId);
+    expect(parentId(replayed)).toBe(failedSpanId);
+    expect(replayed.status.code).not.toBe(2);
+    expect(counts.spanOf.get(page)).toBe(replayed.spanContext().spanId);
+  });
+});
