@@ -1,3 +1,4 @@
+import { DASHBOARD_USAGE, USAGE } from './cli.messages.js';
 import { runDlqCommand } from './dlq-command.js';
 import { startStandaloneDashboard } from './dashboard-command.js';
 import { parseDlqArgs } from './parse-args.js';
@@ -23,6 +24,9 @@ export async function main(
         await new Promise<void>((resolve) => dashboard.app.getHttpServer().once('close', resolve));
         return 0;
       };
+    } else if (argv[0] !== 'dlq') {
+      printError(`${USAGE}\n\n${DASHBOARD_USAGE}`);
+      return 64;
     } else {
       const command = parseDlqArgs(argv, env);
       run = () => runDlqCommand(command, print);
