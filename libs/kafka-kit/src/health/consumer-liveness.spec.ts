@@ -24,6 +24,14 @@ const group = (over: Partial<ConsumerGroupStatus> = {}): ConsumerGroupStatus => 
 });
 
 describe('livenessProblems', () => {
+  it('reports a group rebalancing for stuckRebalanceMs or longer, with since when, and not before', () => {
+    const rebalancing = group({ state: 'rebalancing', rebalancingSince: 1000 });
+    expect(livenessProblems(rebalancing, 2999, 5000, 2000)).toEqual([]);
+    expect(livenessProblems(rebalancing, 3000, 5000, 2000)).toEqual([
+      { groupId: 'g', reason: 'rebalancing', since: 1000, rebalancingForMs: 2000 },
+    ]);
+  });
+
   it('finds nothing in a running group whose handlers return in time', () => {
     expect(livenessProblems(group({ activity: [slot(0, 0), slot(1, 9_000)] }), 10_000, 5000)).toEqual([]);
   });

@@ -3,6 +3,7 @@ import type { ConsumerGroupStatus } from '../consumer/state/consumer-state.js';
 /** Why a consumer group is not alive. */
 export type LivenessProblem =
   | { groupId: string; reason: 'crashed'; error: string; since: number | null }
+  | { groupId: string; reason: 'rebalancing'; since: number; rebalancingForMs: number }
   | {
       groupId: string;
       reason: 'stuck-handler';
@@ -21,18 +22,32 @@ export type LivenessProblem =
       since: number;
     };
 
+/** Twice the default session timeout: by then a dead member's session has long expired. */
+export const DEFAULT_STUCK_REBALANCE_MS = 60_000;
+
 /**
- * What keeps a group from making progress: kafkajs gave up on it (crashed), a handler has run
- * longer than `stuckHandlerMs`, or stop-on-error halted a partition. Read straight from the
+ * What keeps a group from making progress: kafkajs gave up on it (crashed), it has been
+ * rebalancing for `stuckRebalanceMs` or longer (a member died and the coordinator waits for its
+ * session to time out, or worse), a handler has run longer than `stuckHandlerMs`, or a partition
+ * is stopped. Read straight from the
  * consumer's own state, so a stall shows at the next probe, not after a lag window.
  */
 export function livenessProblems(
   group: ConsumerGroupStatus,
   now: number,
   stuckHandlerMs: number,
+  stuckRebalanceMs = DEFAULT_STUCK_REBALANCE_MS,
 ): LivenessProblem[] {
-  const { groupId } = group;
+  const { groupId, rebalancingSince } = group;
   const problems: LivenessProblem[] = [];
+  if (rebalancingSince !== undefined && now - rebalancingSince >= stuckRebalanceMs) {
+    problems.push({
+      groupId,
+      reason: 'rebalancing',
+      since: rebalancingSince,
+      rebalancingForMs: now - rebalancingSince,
+    });
+  }
   if (group.state === 'crashed') {
     problems.push({
       groupId,

@@ -7,6 +7,8 @@ export interface GroupReadiness {
   state: ConsumerGroupStatus['state'];
   /** Partitions assigned to this member. */
   assignedPartitions: number;
+  /** Epoch ms since when the group has been rebalancing, while it is. */
+  rebalancingSince?: number;
 }
 
 /**
@@ -21,5 +23,6 @@ export function groupReadiness(group: ConsumerGroupStatus): GroupReadiness {
     ready: group.state === 'running' || group.state === 'paused',
     state: group.state,
     assignedPartitions: Object.values(group.assignment).reduce((n, ps) => n + ps.length, 0),
+    ...(group.rebalancingSince !== undefined && { rebalancingSince: group.rebalancingSince }),
   };
 }

@@ -27,3 +27,7 @@ export const consumersNotReady = (groups: string[]): string => `not ready: ${gro
 export const noConsumers = 'no consumer groups in this app';
 
 export const indicatorFailed = (reason: string): string => `health check failed: ${reason}`;
+
+export function groupRebalancing(since: number, forMs: number): string {
+  return `rebalancing since ${new Date(since).toISOString()} (${Math.round(forMs / 1000)} s): no partition of the group moves until it ends; a member that died holds it until its session times out`;
+}

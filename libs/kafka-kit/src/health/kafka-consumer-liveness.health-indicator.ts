@@ -8,19 +8,22 @@ import { resolveKafkaHealthOptions, type KafkaHealthModuleOptions } from './kafk
 
 /**
  * Every consumer group makes progress: down with the details when one crashed (kafkajs will not
- * restart it), a handler runs longer than `stuckHandlerMs`, or a partition was stopped on error.
+ * restart it), has been rebalancing for `stuckRebalanceMs`, a handler runs longer than
+ * `stuckHandlerMs`, or a partition is stopped.
  * Reads the consumer's in-process state only, so it is cheap enough to probe every second.
  */
 @Injectable()
 export class KafkaConsumerLivenessIndicator {
   private readonly stuckHandlerMs: number;
+  private readonly stuckRebalanceMs: number;
 
   constructor(
     private readonly health: HealthIndicatorService,
     private readonly consumers: ConsumerStateService,
     @Inject(KAFKA_HEALTH_OPTIONS) options: KafkaHealthModuleOptions,
   ) {
-    this.stuckHandlerMs = resolveKafkaHealthOptions(options).stuckHandlerMs;
+    ({ stuckHandlerMs: this.stuckHandlerMs, stuckRebalanceMs: this.stuckRebalanceMs } =
+      resolveKafkaHealthOptions(options));
   }
 
   /** @param key the key of this check in the health response. */
@@ -33,7 +36,9 @@ export class KafkaConsumerLivenessIndicator {
       () => {
         const now = Date.now();
         const groups = this.consumers.all();
-        const problems = groups.flatMap((g) => livenessProblems(g, now, this.stuckHandlerMs));
+        const problems = groups.flatMap((g) =>
+          livenessProblems(g, now, this.stuckHandlerMs, this.stuckRebalanceMs),
+        );
         const states = Object.fromEntries(groups.map((g) => [g.groupId, g.state]));
         return problems.length > 0 ? check.down({ states, problems }) : check.up({ states });
       },

@@ -1,3 +1,4 @@
+import { DEFAULT_STUCK_REBALANCE_MS } from './consumer-liveness.js';
 import type { Registry } from 'prom-client';
 import type { LagSamplerOptions } from '../lag/lag-sampler.options.js';
 
@@ -20,6 +21,13 @@ export interface KafkaHealthModuleOptions {
    * @default 5000
    */
   stuckHandlerMs?: number;
+  /**
+   * A group rebalancing this long counts as stuck: liveness goes down, naming since when.
+   * Readiness is down during any rebalance, and the lag check says the group is rebalancing at
+   * once. A rebalance normally ends within the session timeout of a member that died.
+   * @default 60000
+   */
+  stuckRebalanceMs?: number;
   /**
    * The lag check is down when a partition's offset lag exceeds this. Unset: no limit.
    * @default undefined
@@ -59,6 +67,7 @@ export function resolveKafkaHealthOptions(options: KafkaHealthModuleOptions): Re
     brokerTimeoutMs: options.brokerTimeoutMs ?? 3000,
     minBrokers: options.minBrokers ?? 1,
     stuckHandlerMs: options.stuckHandlerMs ?? 5000,
+    stuckRebalanceMs: options.stuckRebalanceMs ?? DEFAULT_STUCK_REBALANCE_MS,
     maxLag: options.maxLag,
     maxTimeLagSeconds: options.maxTimeLagSeconds,
     lag: options.lag ?? {},

@@ -42,7 +42,8 @@ export class KafkaLagHealthIndicator {
         const now = Date.now();
         const problems = this.consumers
           .all()
-          .flatMap((g) => livenessProblems(g, now, this.options.stuckHandlerMs));
+          // Any ongoing rebalance (threshold 0) is news for the lag verdict, not only a stuck one.
+          .flatMap((g) => livenessProblems(g, now, this.options.stuckHandlerMs, 0));
         const verdict = lagVerdict(snapshot.groups, problems, this.options);
         const data = { sampledAt: snapshot.sampledAt, groups: verdict.groups };
         if (verdict.status === 'down') return check.down(data);

@@ -100,6 +100,17 @@ describe('lagVerdict', () => {
     ]);
   });
 
+  it('is degraded while the group rebalances, saying since when, with every partition as sampled', () => {
+    const since = Date.UTC(2026, 11, 1, 12, 0, 0);
+    const problems: LivenessProblem[] = [
+      { groupId: 'g', reason: 'rebalancing', since, rebalancingForMs: 4000 },
+    ];
+    const verdict = lagVerdict([group([partition(0, 'OK', 1)])], problems, {});
+    expect(verdict.status).toBe('degraded');
+    expect(verdict.groups[0]).toMatchObject({ rebalancingSince: since, partitions: [{ status: 'OK' }] });
+    expect(verdict.groups[0]!.reasons[0]).toMatch(/^rebalancing since 2026-12-01T12:00:00.000Z \(4 s\)/);
+  });
+
   it('ignores consumer signals for groups of other apps', () => {
     const problems: LivenessProblem[] = [
       { groupId: 'g', reason: 'stuck-handler', topic: 't', partition: 0, offset: '1', handlingForMs: 9000 },

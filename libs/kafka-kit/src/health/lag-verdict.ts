@@ -2,7 +2,13 @@ import { evaluateGroup } from '../lag/group-evaluator.js';
 import type { GroupLag, PartitionLag } from '../lag/lag-sample.js';
 import { worsePartitionStatus, type GroupLagStatus, type PartitionLagStatus } from '../lag/lag-status.js';
 import type { LivenessProblem } from './consumer-liveness.js';
-import { lagAboveMax, lagGroupStatus, lagSampleFailed, timeLagAboveMax } from './health.messages.js';
+import {
+  groupRebalancing,
+  lagAboveMax,
+  lagGroupStatus,
+  lagSampleFailed,
+  timeLagAboveMax,
+} from './health.messages.js';
 
 /** Limits beyond which the lag check is down whatever Burrow's rules say. */
 export interface LagLimits {
@@ -36,6 +42,8 @@ export interface GroupLagDetail {
   unknownLagPartitions: number;
   /** Why the group counts against health; empty when it is fine. */
   reasons: string[];
+  /** Epoch ms since when this app's member has seen the group rebalancing, while it is. */
+  rebalancingSince?: number;
   partitions: PartitionLagDetail[];
 }
 
@@ -45,9 +53,11 @@ export interface LagVerdict {
   groups: GroupLagDetail[];
 }
 
+type PartitionProblem = Extract<LivenessProblem, { topic: string }>;
+
 // A stopped partition has stopped committing: Burrow would call it STOP once its window showed
 // it. A stuck handler still holds its partition but the offset cannot move: STALL.
-const SIGNAL_STATUS: Record<Exclude<LivenessProblem['reason'], 'crashed'>, PartitionLagStatus> = {
+const SIGNAL_STATUS: Record<PartitionProblem['reason'], PartitionLagStatus> = {
   'stopped-partition': 'STOP',
   'stuck-handler': 'STALL',
 };
@@ -64,8 +74,7 @@ function withSignal(p: PartitionLag, problems: readonly LivenessProblem[]): Part
     delayed: p.delayed,
   };
   for (const problem of problems) {
-    if (problem.reason === 'crashed' || problem.topic !== p.topic || problem.partition !== p.partition)
-      continue;
+    if (!('topic' in problem) || problem.topic !== p.topic || problem.partition !== p.partition) continue;
     const status = worsePartitionStatus(detail.status, SIGNAL_STATUS[problem.reason]);
     if (status !== detail.status) Object.assign(detail, { status, signal: problem.reason });
   }
@@ -101,10 +110,15 @@ function judgeGroup(
   const verdictReason =
     report.status === 'ERR' || report.status === 'WARN' ? [lagGroupStatus(report.status)] : [];
   const sampleReason = g.error !== undefined ? [lagSampleFailed(g.error)] : [];
+  // A rebalance is no lag yet, but it is why nothing moves: said, and at least degraded.
+  const rebalancing = own.find((x) => x.reason === 'rebalancing');
+  const rebalanceReason = rebalancing
+    ? [groupRebalancing(rebalancing.since, rebalancing.rebalancingForMs)]
+    : [];
   const health =
     report.status === 'ERR' || breaches.length > 0
       ? 'down'
-      : report.status === 'WARN' || g.error !== undefined
+      : report.status === 'WARN' || g.error !== undefined || rebalancing
         ? 'degraded'
         : 'up';
   const timeLags = partitions.flatMap((p) => (p.timeLagSeconds === null ? [] : [p.timeLagSeconds]));
@@ -119,7 +133,8 @@ function judgeGroup(
         maxLag?.lag != null ? { topic: maxLag.topic, partition: maxLag.partition, lag: maxLag.lag } : null,
       maxTimeLagSeconds: timeLags.length > 0 ? Math.max(...timeLags) : null,
       unknownLagPartitions: report.unknownLagPartitions,
-      reasons: [...verdictReason, ...breaches, ...sampleReason],
+      reasons: [...rebalanceReason, ...verdictReason, ...breaches, ...sampleReason],
+      rebalancingSince: rebalancing?.since,
       partitions,
     },
   };

@@ -51,6 +51,11 @@ export interface ConsumerGroupStatus {
   lastError?: { message: string; at: number };
   lastHeartbeatAt?: number;
   rebalances: number;
+  /**
+   * Epoch ms since when the group has been rebalancing, while it is: a member that died holds
+   * the whole group here until its session times out.
+   */
+  rebalancingSince?: number;
 }
 
 export interface ConsumerStateChange {

@@ -52,4 +52,17 @@ describe('GroupState', () => {
     group.joined({ t: [0] });
     expect(group.snapshot()).toMatchObject({ state: 'crashed', lastError: { message: 'Error: gone' } });
   });
+
+  it('knows since when it rebalances, across a restart of the client, until it has joined again', () => {
+    const group = new GroupState('g', () => undefined);
+    group.joined({ t: [0] });
+    group.rebalancing();
+    const since = group.snapshot().rebalancingSince!;
+    expect(since).toBeGreaterThan(0);
+    group.transition('starting', new Error('restarting'));
+    group.rebalancing();
+    expect(group.snapshot().rebalancingSince).toBe(since);
+    group.joined({ t: [0] });
+    expect(group.snapshot().rebalancingSince).toBeUndefined();
+  });
 });

@@ -19,6 +19,7 @@ export class GroupState {
   private lastError?: { message: string; at: number };
   private lastHeartbeatAt?: number;
   private rebalances = 0;
+  private rebalancingSince?: number;
   private readonly slots = new Map<string, PartitionActivitySlot>();
 
   constructor(
@@ -36,6 +37,7 @@ export class GroupState {
       lastError: this.lastError,
       lastHeartbeatAt: this.lastHeartbeatAt,
       rebalances: this.rebalances,
+      rebalancingSince: this.rebalancingSince,
     };
   }
 
@@ -52,6 +54,9 @@ export class GroupState {
     if (from === 'crashed' && to !== 'starting') return;
     if (from === 'stopped' && to !== 'starting' && to !== 'crashed') return;
     this.state = to;
+    // A rebalance lasts until the group has its assignment again (or the consumer ends).
+    if (to === 'rebalancing') this.rebalancingSince ??= Date.now();
+    else if (to !== 'starting') this.rebalancingSince = undefined;
     this.changed({ groupId: this.groupId, from, to, error: error?.message });
   }
 
