@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deadLetterRecord } from './dead-letter-record.js';
 import { failureOrigin } from './failure-headers.js';
-
-const record = {
-  key: Buffer.from('k'),
-  value: Buffer.from([0xff, 0x00]),
-  timestamp: '1700000000000',
-  offset: '41',
-  headers: { trace: Buffer.from('t1'), 'x-dlq-reason': Buffer.from('stale') },
-};
+import { failedRecord as record } from './failed-record.fixture.js';
 
 describe('deadLetterRecord', () => {
   const base = {

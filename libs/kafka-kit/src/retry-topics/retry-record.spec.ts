@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { failureOrigin } from '../failure-records/failure-headers.js';
 import { retryRecord } from './retry-record.js';
-
-const record = {
-  key: Buffer.from('k'),
-  value: Buffer.from([0xff, 0x00]),
-  timestamp: '1700000000000',
-  offset: '41',
-  headers: { trace: Buffer.from('t1'), 'x-dlq-reason': Buffer.from('stale') },
-};
+import { failedRecord as record } from '../failure-records/failed-record.fixture.js';
 
 describe('retryRecord', () => {
   it('reports the main topic coordinates of a record that failed again in a retry topic', () => {
