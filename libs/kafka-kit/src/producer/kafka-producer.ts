@@ -58,7 +58,7 @@ export class KafkaProducer<TTopics extends TopicMap = TopicMap> implements OnApp
   constructor(
     connection: KafkaConnection,
     @Inject(MODULE_OPTIONS_TOKEN) moduleOptions: KafkaModuleOptions,
-    tracing: KafkaTracing,
+    private readonly tracing: KafkaTracing,
   ) {
     this.options = moduleOptions.producer ?? {};
     const idempotent = this.options.idempotent ?? false;
@@ -116,8 +116,12 @@ export class KafkaProducer<TTopics extends TopicMap = TopicMap> implements OnApp
   async transaction<R>(work: (tx: KafkaTransaction<TTopics>) => Promise<R>): Promise<R> {
     await this.connect();
     const tx = await this.client.beginTransaction({ acks: this.acks });
+    const send = (records: OutgoingRecord[]) => tx.send(records);
     try {
-      const result = await work(new KafkaTransaction<TTopics>(tx, (t, m) => this.toRecord(t, m)));
+      const sender = new KafkaTransaction<TTopics>(tx, this.tracing.transaction(send) ?? send, (t, m) =>
+        this.toRecord(t, m),
+      );
+      const result = await work(sender);
       await tx.commit();
       return result;
     } catch (err) {
@@ -163,6 +167,8 @@ export class KafkaProducer<TTopics extends TopicMap = TopicMap> implements OnApp
 export class KafkaTransaction<TTopics extends TopicMap> {
   constructor(
     private readonly tx: TransactionHandle,
+    /** The transaction's send, traced when tracing is on. */
+    private readonly sendRecords: (records: OutgoingRecord[]) => Promise<RecordMetadata[]>,
     private readonly toRecord: (topic: string, m: ProducerMessage) => OutgoingRecord,
   ) {}
 
@@ -170,7 +176,7 @@ export class KafkaTransaction<TTopics extends TopicMap> {
     topic: T,
     messages: ProducerMessage<TTopics[T]>[],
   ): Promise<RecordMetadata[]> {
-    return this.tx.send(messages.map((m) => this.toRecord(topic, m)));
+    return this.sendRecords(messages.map((m) => this.toRecord(topic, m)));
   }
 
   /**

@@ -4,7 +4,7 @@ import { InvalidKafkaOptionsError } from '../errors/invalid-kafka-options.error.
 import type { KafkaModuleOptions } from '../interfaces/kafka-module-options.interface.js';
 import { ListenerSpans, type ListenerTraceInfo } from './listener-spans.js';
 import { loadOtelApi, tracerProviderRegistered, type OtelApi, type Tracer } from './otel-api.js';
-import { tracedEnqueue, type Enqueue } from './produce-spans.js';
+import { tracedEnqueue, tracedSendBatch, type Enqueue, type SendBatch } from './produce-spans.js';
 import { traceLogsWith } from './trace-log.js';
 import {
   instrumentationBypassed,
@@ -61,6 +61,11 @@ export class KafkaTracing {
   /** `enqueue` with a PRODUCER span and the context in the headers of each record. */
   producer(enqueue: Enqueue): Enqueue | undefined {
     return this.api && tracedEnqueue(this.api, this.tracer!, enqueue);
+  }
+
+  /** A transaction's send, traced like `producer` (a span per record); undefined when off. */
+  transaction(send: SendBatch): SendBatch | undefined {
+    return this.api && tracedSendBatch(this.api, this.tracer!, send);
   }
 
   /** The spans of one listener. */
