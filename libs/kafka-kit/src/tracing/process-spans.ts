@@ -38,6 +38,18 @@ function producerContext(api: OtelApi, record: ConsumedRecord): { parent?: Conte
   return { parent: extracted, links };
 }
 
+/** The messaging attributes every CONSUMER span of a partition carries. */
+function processAttributes(topic: string, partition: number, groupId: string): Record<string, string> {
+  return {
+    [ATTR.system]: KAFKA,
+    [ATTR.operationName]: 'process',
+    [ATTR.operationType]: 'process',
+    [ATTR.destination]: topic,
+    [ATTR.partition]: String(partition),
+    [ATTR.consumerGroup]: groupId,
+  };
+}
+
 /**
  * The CONSUMER span (`process <topic>`) of one record: a child of the producer's span when the
  * record carries one (so one trace goes from the producer to this handler), else of the active
@@ -57,12 +69,7 @@ export function startRecordSpan(
       kind: api.SpanKind.CONSUMER,
       links,
       attributes: {
-        [ATTR.system]: KAFKA,
-        [ATTR.operationName]: 'process',
-        [ATTR.operationType]: 'process',
-        [ATTR.destination]: topic,
-        [ATTR.partition]: String(partition),
-        [ATTR.consumerGroup]: groupId,
+        ...processAttributes(topic, partition, groupId),
         [ATTR.offset]: Number(record.offset),
         ...(record.key !== null && { [ATTR.key]: record.key.toString('utf8') }),
       },
@@ -86,12 +93,7 @@ export function startBatchSpan(
       kind: api.SpanKind.CONSUMER,
       links: records.flatMap(({ record }) => producerContext(api, record).links.slice(0, 1)),
       attributes: {
-        [ATTR.system]: KAFKA,
-        [ATTR.operationName]: 'process',
-        [ATTR.operationType]: 'process',
-        [ATTR.destination]: topic,
-        [ATTR.partition]: String(partition),
-        [ATTR.consumerGroup]: groupId,
+        ...processAttributes(topic, partition, groupId),
         [ATTR.batchCount]: records.length,
       },
     },
