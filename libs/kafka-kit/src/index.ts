@@ -128,6 +128,7 @@ export type {
 export { FailureWriteInProgressError } from './errors/failure-write-in-progress.error.js';
 export { InvalidListenerError } from './errors/invalid-listener.error.js';
 export { PartitionNotStoppedError } from './errors/partition-not-stopped.error.js';
+export { UnknownTopicError } from './errors/unknown-topic.error.js';
 export { KafkaOperatorModule } from './operator/kafka-operator.module.js';
 export type { KafkaOperatorModuleOptions } from './operator/kafka-operator.module.js';
 export { DlqService } from './dlq/dlq.service.js';
