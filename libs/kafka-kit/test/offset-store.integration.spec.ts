@@ -1,7 +1,6 @@
 // Offsets kept in the application's database, on the real broker and a real PostgreSQL server
 // (and PGlite): seek on assignment, one transaction per record or batch, routed records' offsets
 // saved only after their DLQ write, nothing of a rolled-back transaction left behind.
-import { PGlite } from '@electric-sql/pglite';
 import { Injectable, type INestApplicationContext } from '@nestjs/common';
 import {
   Ctx,
@@ -13,11 +12,12 @@ import {
   type KafkaContext,
   type OffsetPosition,
   type OffsetStore,
+  type PgliteLike,
+  type PgPoolLike,
   type SqlQueryable,
 } from 'nest-kafka-kit';
-import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { freshDatabase } from '../../../tools/test/postgres.js';
+import { testDatabases } from '../../../tools/test/postgres.js';
 import { committedOffsets, endOffsets, produceRaw, withAdmin } from './kafka-inspect.js';
 import { startKafkaApp, uniqueName, waitFor } from './support.js';
 
@@ -55,33 +55,14 @@ function insertApplied(tx: SqlQueryable, ctx: KafkaContext, id: string): Promise
 
 const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
 
-const databases: [
-  string,
-  () => Promise<{ db: SqlQueryable; store: PostgresOffsetStore; close(): Promise<void> }>,
-][] = [
-  [
-    'PostgreSQL through pg',
-    async () => {
-      const pool = new pg.Pool({ connectionString: await freshDatabase('offsets'), max: 4 });
-      return { db: pool, store: new PostgresOffsetStore({ database: pool }), close: () => pool.end() };
-    },
-  ],
-  [
-    'PGlite',
-    async () => {
-      const lite = new PGlite();
-      return { db: lite, store: new PostgresOffsetStore({ database: lite }), close: () => lite.close() };
-    },
-  ],
-];
-
-describe.each(databases)('offset store on %s', (_, open) => {
+describe.each(testDatabases())('offset store on %s', (_, open) => {
   let app: INestApplicationContext | undefined;
-  let db: SqlQueryable;
+  let db: PgPoolLike | PgliteLike;
   let store: PostgresOffsetStore;
   let close: () => Promise<void>;
   beforeAll(async () => {
-    ({ db, store, close } = await open());
+    ({ db, close } = await open());
+    store = new PostgresOffsetStore({ database: db });
     await db.query(APPLIED_DDL);
   });
   afterEach(async () => {
@@ -191,6 +172,45 @@ describe.each(databases)('offset store on %s', (_, open) => {
     expect(saves.map((s) => [s.from, s.next])).toEqual(
       batches.map((b) => [b.first, String(Number(b.last) + 1)]),
     );
+  });
+
+  it('applies a record retried through a retry topic once, each group saving its own offsets', async () => {
+    const topic = uniqueName('offsets-retry');
+    const groupId = uniqueName('offsets-retry-group');
+    await withAdmin((admin) => admin.createTopics({ topics: [{ topic, numPartitions: 1 }] }));
+    await produceRaw(
+      topic,
+      range(0, 6).map((i) => ({ key: `k${i}`, value: i === 3 ? 'flaky' : `r${i}` })),
+    );
+    let attempts = 0;
+
+    @Injectable()
+    @KafkaConsumer({ groupId, fromBeginning: true })
+    class RetryApplier {
+      @KafkaListener(topic, {
+        format: 'string',
+        offsetStore: store,
+        errorHandling: { strategy: 'retry-topics', delaysMs: [200] },
+      })
+      async handle(@Payload() value: string, @Ctx() ctx: KafkaContext) {
+        await insertApplied(ctx.transaction<SqlQueryable>(), ctx, value);
+        if (value === 'flaky' && ++attempts === 1) throw new Error('gateway timeout');
+      }
+    }
+    app = await startKafkaApp([RetryApplier]);
+
+    const retryTopic = `${topic}.retry.1`;
+    await waitFor('the retried record stored by the retry group', async () => {
+      const stored = await storedOffsets(store, `${groupId}.retry`, retryTopic);
+      return stored.get(0) === '1';
+    });
+    expect((await storedOffsets(store, groupId, topic)).get(0)).toBe('6');
+    expect(attempts).toBe(2);
+    const { rows } = await db.query(
+      'SELECT id, count(*)::int AS n FROM applied WHERE topic IN ($1, $2) GROUP BY id ORDER BY id',
+      [topic, retryTopic],
+    );
+    expect(rows).toEqual(['flaky', 'r0', 'r1', 'r2', 'r4', 'r5'].map((id) => ({ id, n: 1 })));
   });
 
   it('saves a dead-lettered record offset only after its DLQ write is confirmed', async () => {

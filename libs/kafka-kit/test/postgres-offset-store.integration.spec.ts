@@ -1,29 +1,10 @@
 // PostgresOffsetStore's own rules, on a real PostgreSQL server through pg and on PGlite.
-import { PGlite } from '@electric-sql/pglite';
-import { PostgresOffsetStore, type SqlQueryable } from 'nest-kafka-kit';
-import pg from 'pg';
+import { PostgresOffsetStore, type PgliteLike, type PgPoolLike } from 'nest-kafka-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshDatabase } from '../../../tools/test/postgres.js';
+import { testDatabases } from '../../../tools/test/postgres.js';
 
-const databases: [string, () => Promise<{ db: SqlQueryable; close(): Promise<void> }>][] = [
-  [
-    'PostgreSQL through pg',
-    async () => {
-      const pool = new pg.Pool({ connectionString: await freshDatabase('offset-store'), max: 4 });
-      return { db: pool, close: () => pool.end() };
-    },
-  ],
-  [
-    'PGlite',
-    async () => {
-      const lite = new PGlite();
-      return { db: lite, close: () => lite.close() };
-    },
-  ],
-];
-
-describe.each(databases)('PostgresOffsetStore on %s', (_, open) => {
-  let db: SqlQueryable;
+describe.each(testDatabases())('PostgresOffsetStore on %s', (_, open) => {
+  let db: PgPoolLike | PgliteLike;
   let close: () => Promise<void>;
   let store: PostgresOffsetStore;
   const at = (partition: number, from: string, next: string) => ({
@@ -35,7 +16,7 @@ describe.each(databases)('PostgresOffsetStore on %s', (_, open) => {
   });
   beforeAll(async () => {
     ({ db, close } = await open());
-    store = new PostgresOffsetStore({ database: db as pg.Pool, table: 'public.offsets' });
+    store = new PostgresOffsetStore({ database: db, table: 'public.offsets' });
     await store.init();
     await store.init(); // idempotent: a second instance starting finds the table
   });
