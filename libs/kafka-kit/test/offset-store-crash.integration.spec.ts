@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../../tools/test/postgres.js';
 import { startChildApp, type ChildApp } from './child-app.js';
 import { committedOffsets, endOffsets, produceRaw, withAdmin } from './kafka-inspect.js';
-import { kafkaBrokers, uniqueName, waitFor } from './support.js';
+import { createTopics, kafkaBrokers, uniqueName, waitFor } from './support.js';
 
 const RECORDS = 200;
 
@@ -30,7 +30,7 @@ describe('offset store across kill -9', () => {
   it('applies every record exactly once after kills before and after the database commit', async () => {
     const topic = uniqueName('offsets-crash');
     const groupId = uniqueName('offsets-crash-group');
-    await withAdmin((admin) => admin.createTopics({ topics: [{ topic, numPartitions: 2 }] }));
+    await withAdmin((admin) => createTopics(admin, [{ topic, numPartitions: 2 }]));
     await produceRaw(
       topic,
       Array.from({ length: RECORDS }, (_, i) => ({ key: `k${i}`, value: `c-${i}` })),

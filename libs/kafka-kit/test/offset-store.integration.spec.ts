@@ -19,7 +19,7 @@ import {
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../tools/test/postgres.js';
 import { committedOffsets, endOffsets, produceRaw, withAdmin } from './kafka-inspect.js';
-import { startKafkaApp, uniqueName, waitFor } from './support.js';
+import { createTopics, startKafkaApp, uniqueName, waitFor } from './support.js';
 
 const APPLIED_DDL = `CREATE TABLE IF NOT EXISTS applied (
   topic text NOT NULL, partition int NOT NULL, record_offset bigint NOT NULL, id text NOT NULL)`;
@@ -74,7 +74,7 @@ describe.each(testDatabases())('offset store on %s', (_, open) => {
   it('starts each partition at its stored offset, else at Kafka committed one, and applies each record once', async () => {
     const topic = uniqueName('offsets-seek');
     const groupId = uniqueName('offsets-seek-group');
-    await withAdmin((admin) => admin.createTopics({ topics: [{ topic, numPartitions: 2 }] }));
+    await withAdmin((admin) => createTopics(admin, [{ topic, numPartitions: 2 }]));
     await produceRaw(
       topic,
       [0, 1].flatMap((partition) =>
@@ -115,7 +115,7 @@ describe.each(testDatabases())('offset store on %s', (_, open) => {
   it('runs a batch listener in one transaction per batch; a failed batch leaves nothing behind', async () => {
     const topic = uniqueName('offsets-batch');
     const groupId = uniqueName('offsets-batch-group');
-    await withAdmin((admin) => admin.createTopics({ topics: [{ topic, numPartitions: 1 }] }));
+    await withAdmin((admin) => createTopics(admin, [{ topic, numPartitions: 1 }]));
     await produceRaw(
       topic,
       range(0, 40).map((i) => ({ key: null, value: `r${i}` })),
@@ -177,7 +177,7 @@ describe.each(testDatabases())('offset store on %s', (_, open) => {
   it('applies a record retried through a retry topic once, each group saving its own offsets', async () => {
     const topic = uniqueName('offsets-retry');
     const groupId = uniqueName('offsets-retry-group');
-    await withAdmin((admin) => admin.createTopics({ topics: [{ topic, numPartitions: 1 }] }));
+    await withAdmin((admin) => createTopics(admin, [{ topic, numPartitions: 1 }]));
     await produceRaw(
       topic,
       range(0, 6).map((i) => ({ key: `k${i}`, value: i === 3 ? 'flaky' : `r${i}` })),
@@ -217,7 +217,7 @@ describe.each(testDatabases())('offset store on %s', (_, open) => {
     const topic = uniqueName('offsets-dlq');
     const groupId = uniqueName('offsets-dlq-group');
     const dlq = `${topic}.dlq`;
-    await withAdmin((admin) => admin.createTopics({ topics: [{ topic, numPartitions: 1 }] }));
+    await withAdmin((admin) => createTopics(admin, [{ topic, numPartitions: 1 }]));
     await produceRaw(
       topic,
       range(0, 5).map((i) => ({ key: null, value: i === 2 ? 'poison' : `r${i}` })),
