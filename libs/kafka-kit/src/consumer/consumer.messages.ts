@@ -29,3 +29,7 @@ export function offsetStoreWithKeyConcurrency(listener: string): string {
 export function invalidOffsetStore(listener: string): string {
   return `${listener} has an offsetStore without load(), transaction() and save() functions; see the OffsetStore interface (PostgresOffsetStore implements it)`;
 }
+
+export function offsetReloadFailed(topic: string, partition: number, error: unknown): string {
+  return `cannot seek ${topic}[${partition}] to its stored offset again (${error instanceof Error ? error.message : String(error)}); it stays paused until the next assignment`;
+}

@@ -4,6 +4,7 @@ import type { KafkaConnection } from '../client/kafka-connection.js';
 import { NoListenerForTopicError } from '../errors/no-listener-for-topic.error.js';
 import { OffsetRestorer } from '../offset-store/offset-restorer.js';
 import { handleAsBatch } from './batch-loop.js';
+import { offsetReloadFailed } from './consumer.messages.js';
 import { handleRecordsByKey } from './key-concurrent-loop.js';
 import { FailureDispatcher, type PartitionPauses } from './failure-dispatcher.js';
 import type { RouteTable } from './listener-route.js';
@@ -144,7 +145,9 @@ export class GroupConsumer implements PartitionPauses {
   }
 
   reloadOffsets(topic: string, partition: number): void {
-    void this.restorer?.reload(topic, partition);
+    void this.restorer
+      ?.reload(topic, partition)
+      .catch((error: unknown) => this.logger.error(offsetReloadFailed(topic, partition, error)));
   }
 
   stopConsumer(): void {

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { ConsumerClient } from '../client/consumer-client.js';
 import type { OffsetStore } from '../interfaces/offset-store.interface.js';
-import { offsetsNotLoaded, seekingToStoredOffsets } from './offset-store.messages.js';
+import { offsetsNotLoaded, restoreFailed, seekingToStoredOffsets } from './offset-store.messages.js';
 
 /** What the restorer needs of the consumer. */
 export type SeekableConsumer = Pick<ConsumerClient, 'pause' | 'resume' | 'seek' | 'paused'>;
@@ -53,7 +53,12 @@ export class OffsetRestorer {
     }
     this.held.clear();
     for (const [topic, partitions] of held) this.held.set(topic, partitions);
-    return this.restore(generation, work);
+    // Never rejects: the join event does not wait for it, and its partitions stay held on a failure.
+    return this.restore(generation, work).catch((error: unknown) => this.failed(error));
+  }
+
+  private failed(error: unknown): void {
+    this.logger.error(restoreFailed(this.groupId, error instanceof Error ? error.message : String(error)));
   }
 
   /**

@@ -9,3 +9,7 @@ export function offsetsNotLoaded(groupId: string, topic: string, reason: string,
 export function seekingToStoredOffsets(groupId: string, topic: string, seeks: string): string {
   return `group "${groupId}" ${topic}: starting at the stored offsets ${seeks}`;
 }
+
+export function restoreFailed(groupId: string, reason: string): string {
+  return `group "${groupId}": seeking to the stored offsets failed (${reason}); the partitions stay paused until the next assignment`;
+}
