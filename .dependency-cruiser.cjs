@@ -18,6 +18,8 @@ const LAYERS = [
   'strategies', // the error strategies behind one interface, their factory, the failure writer
   'consumer', // decorators, explorer, the consumer loop, consumer state
   'lag',
+  // one evaluation of every group's health (lag sample + the consumer's own facts) that every view reads
+  'verdict',
   'metrics',
   'operator',
   'dlq',

@@ -73,8 +73,10 @@ export { KafkaBrokerHealthIndicator } from './health/kafka-broker.health-indicat
 export { KafkaConsumerReadinessIndicator } from './health/kafka-consumer-readiness.health-indicator.js';
 export { KafkaConsumerLivenessIndicator } from './health/kafka-consumer-liveness.health-indicator.js';
 export { KafkaLagHealthIndicator } from './health/kafka-lag.health-indicator.js';
-export type { LivenessProblem } from './health/consumer-liveness.js';
-export type { GroupLagDetail, PartitionLagDetail } from './health/lag-verdict.js';
+export type { LivenessProblem } from './verdict/consumer-liveness.js';
+export type { GroupLagDetail, PartitionLagDetail } from './verdict/lag-verdict.js';
+export { KafkaHealthEvaluator } from './verdict/kafka-health-evaluator.js';
+export type { HealthEvaluation } from './verdict/health-evaluation.js';
 export { LagSampler } from './lag/lag-sampler.service.js';
 export type { LagSamplerOptions } from './lag/lag-sampler.options.js';
 export type {
