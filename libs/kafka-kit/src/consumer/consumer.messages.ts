@@ -17,3 +17,16 @@ export function keyConcurrencyNeedsRecordListener(listener: string): string {
 export function invalidKeyConcurrency(listener: string, given: string): string {
   return `${listener} has concurrency ${given}; key-level concurrency is { by: 'key', max: n } with n a positive integer`;
 }
+
+export function lateHandlerSettled(
+  listener: string,
+  where: string,
+  timeoutMs: number,
+  tookMs: number,
+): string {
+  return `${listener} on ${where} settled after ${tookMs} ms, ${tookMs - timeoutMs} ms past its handlerTimeoutMs; the record had gone to the error strategy, so its outcome is ignored`;
+}
+
+export function invalidHandlerTimeout(listener: string, given: unknown): string {
+  return `${listener} has handlerTimeoutMs ${String(given)}; it is a whole number of milliseconds, 0 for none`;
+}

@@ -9,9 +9,14 @@ import { createErrorStrategy, DEFAULT_ERROR_HANDLING } from '../strategies/creat
 import { ListenerRouting } from '../strategies/listener-routing.js';
 import { KafkaTracing } from '../tracing/kafka-tracing.js';
 import { createPayloadValidator } from '../validation/payload-validator.js';
-import { invalidKeyConcurrency, keyConcurrencyNeedsRecordListener } from './consumer.messages.js';
+import {
+  invalidHandlerTimeout,
+  invalidKeyConcurrency,
+  keyConcurrencyNeedsRecordListener,
+} from './consumer.messages.js';
 import { createDecoder } from './create-decoder.js';
-import { HandlerInvokerFactory } from './handler-invoker.factory.js';
+import { HandlerInvokerFactory, type ListenerHandler } from './handler-invoker.factory.js';
+import { withHandlerTimeout } from './handler-timeout.js';
 import { KafkaMetadataAccessor } from './kafka-metadata.accessor.js';
 import type { ListenerRoute } from './listener-route.js';
 
@@ -28,6 +33,17 @@ function keyConcurrency(listener: string, options: KafkaListenerOptions): number
     throw new InvalidListenerError(invalidKeyConcurrency(listener, JSON.stringify(concurrency)));
   if (options.batch) throw new InvalidListenerError(keyConcurrencyNeedsRecordListener(listener));
   return max;
+}
+
+/** The handler, bounded by its timeout (listener > consumer > module), which needs the context. */
+function timed(
+  handler: ListenerHandler,
+  listener: string,
+  timeouts: (number | undefined)[],
+): ListenerHandler {
+  const ms = timeouts.find((t) => t !== undefined) ?? 0;
+  if (!Number.isInteger(ms) || ms < 0) throw new InvalidListenerError(invalidHandlerTimeout(listener, ms));
+  return ms === 0 ? handler : { invoke: withHandlerTimeout(handler.invoke, listener, ms), usesContext: true };
 }
 
 /** One `@KafkaListener` method as the explorer found it. */
@@ -70,7 +86,11 @@ export class ListenerRouteFactory {
       { groupId: consumer.groupId, listener: name, topics, batch },
       { producer: this.failureProducer, connection: this.connection },
     );
-    const handler = this.invokers.create(instance, methodName);
+    const handler = timed(this.invokers.create(instance, methodName), name, [
+      options.handlerTimeoutMs,
+      consumer.handlerTimeoutMs,
+      this.moduleOptions.consumerDefaults?.handlerTimeoutMs,
+    ]);
     // Traced, the handler runs inside its record's span, which reads the record from the context.
     const spans = this.tracing.listener({ groupId: consumer.groupId, batch, isRouting: isListenerRouting });
     const { invoke, usesContext } = spans

@@ -59,3 +59,7 @@ export function failureWriteInProgress(
 ): string {
   return `partition ${topic}[${partition}] of group "${groupId}" is not stopped on an error: its failed record is still being written to the DLQ or retry topic (${writeError}); it goes on by itself once the write succeeds, so fix the failure topic instead of retrying or skipping`;
 }
+
+export function handlerTimedOut(listener: string, coordinates: RecordCoordinates, timeoutMs: number): string {
+  return `Listener ${listener} did not finish record ${describeCoordinates(coordinates)} within its handlerTimeoutMs of ${timeoutMs} ms: the record goes to the listener's error strategy; the abandoned call keeps running until it settles (its ctx.signal is aborted)`;
+}
