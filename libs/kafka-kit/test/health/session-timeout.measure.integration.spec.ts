@@ -127,6 +127,29 @@ describe.runIf(POINTS.length > 0)('session timeouts, measured', () => {
   );
 
   it.each(POINTS)(
+    'kill -9 without a restart, session timeout %i ms: only its partitions wait',
+    async (session) => {
+      const { mine, theirs } = await twoMembers(session);
+      const killedAt = Date.now();
+      child!.process.kill('SIGKILL');
+      await waitFor(
+        "the dead member's partition handled here",
+        () => (handled.get(theirs)?.at(-1) ?? 0) > killedAt,
+        { timeoutMs: session + 60_000, intervalMs: 100 },
+      );
+      const end = Date.now();
+      const dead = longestGap(theirs, killedAt, end);
+      const survivor = longestGap(mine, killedAt, end);
+      console.log(
+        `[session ${session / 1000} s] kill -9, no restart: the dead member's partition waited ${dead} ms, the survivor's stalled ${survivor} ms`,
+      );
+      expect(dead).toBeGreaterThan(session * 0.5);
+      expect(survivor).toBeLessThan(session * 0.5);
+    },
+    180_000,
+  );
+
+  it.each(POINTS)(
     'a 12 s process pause (SIGSTOP), session timeout %i ms',
     async (session) => {
       const { groupId, state, mine } = await twoMembers(session);
