@@ -74,6 +74,7 @@ export { KafkaBrokerHealthIndicator } from './health/kafka-broker.health-indicat
 export { KafkaConsumerReadinessIndicator } from './health/kafka-consumer-readiness.health-indicator.js';
 export { KafkaConsumerLivenessIndicator } from './health/kafka-consumer-liveness.health-indicator.js';
 export { KafkaLagHealthIndicator } from './health/kafka-lag.health-indicator.js';
+export { HealthProbeLog } from './health/health-probe-log.js';
 export type { LivenessProblem } from './verdict/consumer-liveness.js';
 export type { GroupLagDetail, PartitionLagDetail } from './verdict/lag-verdict.js';
 export { KafkaHealthEvaluator } from './verdict/kafka-health-evaluator.js';

@@ -57,6 +57,13 @@ const indicators = [
       useFactory: (options: KafkaHealthModuleOptions) => options.registry ?? new Registry(),
     },
   ],
-  exports: [...indicators, LagSampler, KafkaHealthEvaluator, KafkaMetrics, KAFKA_METRICS_REGISTRY],
+  exports: [
+    ...indicators,
+    LagSampler,
+    KafkaHealthEvaluator,
+    HealthProbeLog,
+    KafkaMetrics,
+    KAFKA_METRICS_REGISTRY,
+  ],
 })
 export class KafkaHealthModule extends KafkaHealthConfigurableModule {}
