@@ -95,13 +95,16 @@ describe('one verdict in every view', () => {
     // A record that stops p0, then a handler that never returns on p1.
     const faultAt = Date.now();
     await producer.send(topic, { key: 'poison', value: 'x', partition: 0 });
-    const firstErr: Partial<Record<keyof Omit<Views, 'at'>, number>> = {};
+    // The poll (and its time) at which each view first said ERR.
+    const firstErr: Partial<Record<keyof Omit<Views, 'at'>, { poll: number; at: number }>> = {};
+    let poll = 0;
     const stopped = await waitFor(
       'every view to say ERR with p0 STOP',
       async () => {
         const v = await views();
+        poll++;
         for (const view of ['health', 'burrow', 'metric', 'dashboard'] as const)
-          if (v[view][0] === 'ERR') firstErr[view] ??= v.at;
+          if (v[view][0] === 'ERR') firstErr[view] ??= { poll, at: v.at };
         return Object.keys(firstErr).length === 4 && v.health[1] === 'STOP' && v;
       },
       { intervalMs: 50 },
@@ -110,10 +113,11 @@ describe('one verdict in every view', () => {
     expect(stopped.burrow).toEqual(['ERR', 'STOP', 'OK']);
     expect(stopped.dashboard).toEqual(['ERR', 'STOP', 'OK']);
     expect(stopped.metric).toEqual(['ERR']);
-    const times = Object.values(firstErr);
-    // One evaluation: the views turn within one poll of each other (not 0.2 s against 20 s).
-    expect(Math.max(...times) - Math.min(...times)).toBeLessThan(500);
-    expect(Math.max(...times) - faultAt).toBeLessThan(3000);
+    const polls = Object.values(firstErr).map((f) => f.poll);
+    // One evaluation: the views turn in the same poll, or the next when the fault lands while
+    // one poll's requests are in flight (before: /health at 0.2 s, /v3 and the metric at 20 s).
+    expect(Math.max(...polls) - Math.min(...polls)).toBeLessThanOrEqual(1);
+    expect(Math.max(...Object.values(firstErr).map((f) => f.at)) - faultAt).toBeLessThan(5000);
 
     await producer.send(topic, { key: 'hang', value: 'x', partition: 1 });
     const stuck = await waitFor('every view to say p1 STALL', async () => {
