@@ -19,6 +19,8 @@ const LAYERS = [
   'offset-store', // offsets kept in the application's database: PostgreSQL store, seek-on-assignment
   'consumer', // decorators, explorer, the consumer loop, consumer state
   'lag',
+  // one evaluation of every group's health (lag sample + the consumer's own facts) that every view reads
+  'verdict',
   'metrics',
   'operator',
   'dlq',

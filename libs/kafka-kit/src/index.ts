@@ -75,6 +75,7 @@ export { InvalidKafkaOptionsError } from './errors/invalid-kafka-options.error.j
 export { TopicProvisioningError } from './errors/topic-provisioning.error.js';
 export { BatchListenerFailedError } from './errors/batch-listener-failed.error.js';
 export { UnsupportedSchemaError } from './errors/unsupported-schema.error.js';
+export { HandlerTimeoutError } from './errors/handler-timeout.error.js';
 export type { RecordCoordinates } from './errors/record-coordinates.js';
 
 // Health, lag and metrics
@@ -85,8 +86,11 @@ export { KafkaBrokerHealthIndicator } from './health/kafka-broker.health-indicat
 export { KafkaConsumerReadinessIndicator } from './health/kafka-consumer-readiness.health-indicator.js';
 export { KafkaConsumerLivenessIndicator } from './health/kafka-consumer-liveness.health-indicator.js';
 export { KafkaLagHealthIndicator } from './health/kafka-lag.health-indicator.js';
-export type { LivenessProblem } from './health/consumer-liveness.js';
-export type { GroupLagDetail, PartitionLagDetail } from './health/lag-verdict.js';
+export { HealthProbeLog } from './health/health-probe-log.js';
+export type { LivenessProblem } from './verdict/consumer-liveness.js';
+export type { GroupLagDetail, PartitionLagDetail } from './verdict/lag-verdict.js';
+export { KafkaHealthEvaluator } from './verdict/kafka-health-evaluator.js';
+export type { HealthEvaluation } from './verdict/health-evaluation.js';
 export { LagSampler } from './lag/lag-sampler.service.js';
 export type { LagSamplerOptions } from './lag/lag-sampler.options.js';
 export type {

@@ -84,7 +84,7 @@ describe('KafkaExplorer', () => {
     await expect(explore(Zero)).rejects.toThrow(InvalidListenerError);
   });
 
-  it('refuses an offset store with key-level concurrency, or one that is not an OffsetStore', async () => {
+  it('refuses an offset store with key-level concurrency or a handler timeout, or one that is not an OffsetStore', async () => {
     const store = { load: async () => new Map(), transaction: async () => undefined, save: async () => true };
     @Injectable()
     @KafkaConsumer({ groupId: 'g' })
@@ -103,6 +103,17 @@ describe('KafkaExplorer', () => {
       async handle() {}
     }
     await expect(explore(NotAStore)).rejects.toThrow(/NotAStore.handle has an offsetStore without/);
+
+    // A timed-out handler keeps running and could commit its transaction after its record was routed.
+    @Injectable()
+    @KafkaConsumer({ groupId: 'g', handlerTimeoutMs: 5000 })
+    class Timed {
+      @KafkaListener('t', { offsetStore: store as unknown as OffsetStore })
+      async handle() {}
+    }
+    await expect(explore(Timed)).rejects.toThrow(
+      /Timed.handle has both offsetStore and a handlerTimeoutMs of 5000 ms/,
+    );
   });
 
   it("wraps a listener with an offset store, its retry consumer's too, each under its own group", async () => {

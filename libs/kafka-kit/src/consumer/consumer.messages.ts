@@ -33,3 +33,20 @@ export function invalidOffsetStore(listener: string): string {
 export function offsetReloadFailed(topic: string, partition: number, error: unknown): string {
   return `cannot seek ${topic}[${partition}] to its stored offset again (${error instanceof Error ? error.message : String(error)}); it stays paused until the next assignment`;
 }
+
+export function lateHandlerSettled(
+  listener: string,
+  where: string,
+  timeoutMs: number,
+  tookMs: number,
+): string {
+  return `${listener} on ${where} settled after ${tookMs} ms, ${tookMs - timeoutMs} ms past its handlerTimeoutMs; the record had gone to the error strategy, so its outcome is ignored`;
+}
+
+export function invalidHandlerTimeout(listener: string, given: unknown): string {
+  return `${listener} has handlerTimeoutMs ${String(given)}; it is a whole number of milliseconds, 0 for none`;
+}
+
+export function offsetStoreWithHandlerTimeout(listener: string, timeoutMs: number): string {
+  return `${listener} has both offsetStore and a handlerTimeoutMs of ${timeoutMs} ms; a timed-out handler cannot be cancelled and may still commit its store transaction after the library routed its record, applying its effects twice. Give this listener handlerTimeoutMs: 0 and bound the handler's own I/O instead (e.g. a statement timeout)`;
+}

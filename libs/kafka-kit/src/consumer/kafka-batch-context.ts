@@ -24,6 +24,16 @@ export class KafkaBatchContext {
     this.tx = tx;
   }
 
+  /** Aborted when the listener's `handlerTimeoutMs` passes; see KafkaContext.signal. */
+  get signal(): AbortSignal {
+    return this.records[0]!.signal;
+  }
+
+  /** @internal */
+  abort(reason: Error): void {
+    this.records[0]!.abort(reason);
+  }
+
   heartbeat(): Promise<void> {
     return this.records[0]!.heartbeat();
   }

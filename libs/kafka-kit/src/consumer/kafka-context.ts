@@ -10,6 +10,7 @@ import { decodeHeaders, type DecodedHeaders } from './headers.js';
 export class KafkaContext {
   private decoded?: DecodedHeaders;
   private tx?: unknown;
+  private aborter?: AbortController;
 
   constructor(
     readonly topic: string,
@@ -53,6 +54,23 @@ export class KafkaContext {
   /** Set by the library before the handler runs; not for handlers. */
   bindTransaction(tx: unknown): void {
     this.tx = tx;
+  }
+
+  /**
+   * Aborted when the listener's `handlerTimeoutMs` passes (its reason is the
+   * HandlerTimeoutError): JavaScript cannot cancel the handler, so hand this to `fetch`, a
+   * database driver or your own checks to stop work whose record has gone to the error
+   * strategy. Never aborted without a timeout set.
+   */
+  get signal(): AbortSignal {
+    this.aborter ??= new AbortController();
+    return this.aborter.signal;
+  }
+
+  /** @internal The handler timed out: its signal says so (created on first read, so free unless read). */
+  abort(reason: Error): void {
+    this.aborter ??= new AbortController();
+    this.aborter.abort(reason);
   }
 
   /** Keeps the group membership alive during long work. */

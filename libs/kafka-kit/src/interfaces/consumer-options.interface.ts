@@ -33,6 +33,18 @@ export interface ConsumerDefaults {
    */
   commitEveryRecords?: number;
   /**
+   * A handler call (one record, or one batch) still running after this many milliseconds is
+   * given up: the record goes to the listener's error strategy as a HandlerTimeoutError (which
+   * names listener, topic, partition, offset and the timeout; `x-dlq-reason: handler-timeout`)
+   * and the partition goes on (or stops, with the stop strategy). JavaScript cannot cancel the
+   * call: it keeps running, abandoned, with `ctx.signal` aborted, and a warning says when it
+   * settles. Its side effects may then overlap the next record's, which is why it is off by
+   * default; set it below the session timeout to keep a hung call from getting the member
+   * dropped. A listener's own value wins over its consumer's and the module's.
+   * @default 0 (no timeout)
+   */
+  handlerTimeoutMs?: number;
+  /**
    * Whether the consumer restarts itself after kafkajs gives up on a retriable error (broker
    * unreachable for longer than the retries). `false` leaves it crashed, which
    * ConsumerStateService and the health checks report, for platforms that restart the pod.
@@ -84,6 +96,12 @@ export interface KafkaListenerOptions {
    * @default undefined: offsets only in Kafka (at-least-once)
    */
   offsetStore?: OffsetStore;
+
+  /**
+   * This listener's handler timeout; see ConsumerDefaults.handlerTimeoutMs.
+   * @default the consumer's, else the module's consumerDefaults', else 0 (no timeout)
+   */
+  handlerTimeoutMs?: number;
 }
 
 /** `@KafkaListener(topic, { concurrency: { by: 'key', max: 64 } })`. */
