@@ -1,3 +1,4 @@
+import type { DeniedAccess } from './denied-access.js';
 import type { DeserializationFailureReason } from './deserialization-failure-reason.js';
 import type { PayloadViolation } from './payload-violation.js';
 import { describeCoordinates, type RecordCoordinates } from './record-coordinates.js';
@@ -58,4 +59,15 @@ export function failureWriteInProgress(
   writeError: string,
 ): string {
   return `partition ${topic}[${partition}] of group "${groupId}" is not stopped on an error: its failed record is still being written to the DLQ or retry topic (${writeError}); it goes on by itself once the write succeeds, so fix the failure topic instead of retrying or skipping`;
+}
+
+export function notAuthorized(denied: DeniedAccess): string {
+  const who = denied.principal ?? 'the client';
+  const what =
+    denied.resource === 'group'
+      ? `group "${denied.names[0]}"`
+      : denied.names.length === 1
+        ? `topic "${denied.names[0]}"`
+        : `one or more of the topics ${denied.names.map((n) => `"${n}"`).join(', ')}`;
+  return `not authorized: ${who} may not ${denied.operation} ${what} (${denied.code}); grant it an ACL (kafka-acls --add --allow-principal ${who} --operation ${denied.operation} --${denied.resource} <name>)`;
 }

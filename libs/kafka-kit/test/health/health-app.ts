@@ -1,5 +1,5 @@
 // An HTTP app around KafkaModule + KafkaHealthModule for the health tests, probed over real HTTP.
-import { type INestApplication, type Provider } from '@nestjs/common';
+import { type INestApplication, type LoggerService, type Provider } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import {
   KafkaHealthModule,
@@ -32,6 +32,8 @@ export async function startHealthApp(
   providers: Provider[],
   health: KafkaHealthModuleOptions = {},
   kafka: Partial<KafkaModuleOptions> = {},
+  /** Where the app's logs go (none by default). */
+  logger: LoggerService | false = false,
 ): Promise<HealthApp> {
   const moduleRef = await Test.createTestingModule({
     imports: [
@@ -40,7 +42,7 @@ export async function startHealthApp(
     ],
     providers,
   }).compile();
-  const app = moduleRef.createNestApplication({ logger: false });
+  const app = moduleRef.createNestApplication({ logger });
   await app.listen(0, '127.0.0.1');
   const url = await app.getUrl();
   return {
