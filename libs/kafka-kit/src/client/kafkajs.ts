@@ -2,4 +2,4 @@
 // values are taken from it here, once. Types are imported directly with `import type`.
 import kafkajs from 'kafkajs';
 
-export const { Kafka, logLevel, CompressionCodecs, CompressionTypes } = kafkajs;
+export const { Kafka, logLevel, CompressionCodecs, CompressionTypes, ConfigResourceTypes } = kafkajs;
