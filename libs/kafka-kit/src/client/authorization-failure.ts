@@ -1,8 +1,11 @@
 import type { Kafka } from 'kafkajs';
 import { KafkaAuthorizationError } from '../errors/kafka-authorization.error.js';
+import { withTimeout } from './with-timeout.js';
 
 const GROUP_DENIED = 'GROUP_AUTHORIZATION_FAILED';
 const TOPIC_DENIED = 'TOPIC_AUTHORIZATION_FAILED';
+// The crash is reported after this at the latest, explained or not (the brokers may be down).
+const PROBE_TIMEOUT_MS = 5000;
 
 /** The Kafka error code names along an error's cause chain (kafkajs wraps protocol errors). */
 function errorTypes(error: unknown): string[] {
@@ -63,7 +66,9 @@ export async function explainCrash(
   const groupDenied =
     types.includes(GROUP_DENIED) ||
     (error.name === 'KafkaJSGroupCoordinatorNotFound' &&
-      (await coordinatorRefusal(kafka, groupId).catch(() => undefined)) === GROUP_DENIED);
+      (await withTimeout(coordinatorRefusal(kafka, groupId), PROBE_TIMEOUT_MS, 'FindCoordinator').catch(
+        () => undefined,
+      )) === GROUP_DENIED);
   if (groupDenied)
     return new KafkaAuthorizationError(
       { resource: 'group', names: [groupId], operation: 'READ', code: GROUP_DENIED, principal },
