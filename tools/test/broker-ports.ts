@@ -9,4 +9,7 @@ export const TEST_BROKER_PORTS = {
   consumerCrash: 22092,
   embeddedKafka: 23092,
   secured: 24092, // SASL_PLAINTEXT on 24093, SSL on 24094
+  // SASL_SSL and ACLs (libs/kafka-kit/test/secured-broker.ts): SASL_SSL one above, controller 50 above.
+  acl: 19100,
+  unwritableFailureTopics: 19110,
 } as const;

@@ -39,6 +39,8 @@ export interface UpOptions {
   properties?: Record<string, string>;
   /** SCRAM credentials created at format time (single broker only). */
   scramUsers?: ScramUser[];
+  /** Controller port = broker port + this. @default 100 */
+  controllerPortOffset?: number;
   log?: (line: string) => void;
 }
 export const DEFAULT_KAFKA_VERSION: string;

@@ -128,6 +128,7 @@ async function runJava(classpath, args, logFile) {
  * Returns `{ started: false }` with the running cluster when one is already up on that port.
  * A single broker may get more client listeners (`listeners`, `properties`) and SCRAM users
  * (`scramUsers`, created when the storage is formatted), to test secured connections.
+ * `controllerPortOffset` (default 100) places the controllers, e.g. inside a port range of one's own.
  */
 export async function up({
   brokers = 1,
@@ -139,6 +140,7 @@ export async function up({
   listeners = [],
   properties = {},
   scramUsers = [],
+  controllerPortOffset = CONTROLLER_PORT_OFFSET,
   log = console.log,
 } = {}) {
   if (brokers > 1 && (listeners.length > 0 || scramUsers.length > 0)) {
@@ -150,7 +152,7 @@ export async function up({
 
   const ports = Array.from({ length: brokers }, (_, i) => port + i);
   const extraPorts = listeners.map((l) => l.port);
-  for (const p of [...ports, ...ports.map((p) => p + CONTROLLER_PORT_OFFSET), ...extraPorts]) {
+  for (const p of [...ports, ...ports.map((p) => p + controllerPortOffset), ...extraPorts]) {
     if (await portOpen(p)) throw new Error(`port ${p} is in use by a process kafka:up did not start`);
   }
 
@@ -162,7 +164,7 @@ export async function up({
   writeFileSync(join(clusterDir, 'log4j.properties'), log4j1Config());
 
   const clusterId = newClusterId();
-  const voters = ports.map((p, i) => `${i + 1}@127.0.0.1:${p + CONTROLLER_PORT_OFFSET}`).join(',');
+  const voters = ports.map((p, i) => `${i + 1}@127.0.0.1:${p + controllerPortOffset}`).join(',');
   const nodes = ports.map((p, i) => {
     const nodeId = i + 1;
     const config = join(clusterDir, `broker-${nodeId}.properties`);
@@ -172,7 +174,7 @@ export async function up({
       brokerProperties({
         nodeId,
         port: p,
-        controllerPort: p + CONTROLLER_PORT_OFFSET,
+        controllerPort: p + controllerPortOffset,
         voters,
         dataDir,
         brokers,

@@ -142,6 +142,8 @@ export type {
   OperatorAction,
 } from './operator/stopped-partitions.service.js';
 export { FailureWriteInProgressError } from './errors/failure-write-in-progress.error.js';
+export { KafkaAuthorizationError } from './errors/kafka-authorization.error.js';
+export type { DeniedAccess } from './errors/denied-access.js';
 export { InvalidListenerError } from './errors/invalid-listener.error.js';
 export { PartitionNotStoppedError } from './errors/partition-not-stopped.error.js';
 export { UnknownTopicError } from './errors/unknown-topic.error.js';

@@ -14,7 +14,13 @@ Options:
                               originalTopic, consumerGroup, ...), header or key equals value;
                               repeatable, all must match
   --dry-run                   replay: show what would be sent, send nothing
-  --max-replays <n>           replay: refuse records replayed n times already (default 3)`;
+  --max-replays <n>           replay: refuse records replayed n times already (default 3)
+
+Secured clusters (environment only, so no secret is on the command line):
+  KAFKA_SSL=true              TLS with the system CAs
+  KAFKA_SSL_CA=<file>         TLS, trusting this PEM CA
+  KAFKA_SASL_MECHANISM        plain, scram-sha-256 or scram-sha-512
+  KAFKA_SASL_USERNAME, KAFKA_SASL_PASSWORD`;
 
 export function unknownArgument(arg: string): string {
   return `unknown argument ${arg}\n\n${USAGE}`;
@@ -30,8 +36,18 @@ Options:
   --brokers <host:port,...>   default: $KAFKA_BROKERS, else 127.0.0.1:9092
   --port <n>                  default: 3900 (0: any free port)
   --host <address>            default: 127.0.0.1
-  --interval-ms <n>           lag sampling interval, default: 5000`;
+  --interval-ms <n>           lag sampling interval, default: 5000
+
+Secured clusters (environment only, so no secret is on the command line):
+  KAFKA_SSL=true              TLS with the system CAs
+  KAFKA_SSL_CA=<file>         TLS, trusting this PEM CA
+  KAFKA_SASL_MECHANISM        plain, scram-sha-256 or scram-sha-512
+  KAFKA_SASL_USERNAME, KAFKA_SASL_PASSWORD`;
 
 export function unknownDashboardArgument(arg: string): string {
   return `unknown argument ${arg}\n\n${DASHBOARD_USAGE}`;
+}
+
+export function badSecurityEnv(why: string): string {
+  return `invalid security settings: ${why}`;
 }

@@ -2,11 +2,14 @@ import { Module, type DynamicModule, type INestApplication } from '@nestjs/commo
 import { NestFactory } from '@nestjs/core';
 import { KafkaDashboardModule } from '../dashboard/kafka-dashboard.module.js';
 import { KafkaHealthModule } from '../health/kafka-health.module.js';
+import type { KafkaModuleOptions } from '../interfaces/kafka-module-options.interface.js';
 import { KafkaModule } from '../module/kafka.module.js';
 
 /** What `nest-kafka-kit dashboard` was asked to watch, and where to listen. */
 export interface DashboardCommand {
   brokers: string;
+  /** TLS and SASL, from the environment (see securityFromEnv). */
+  security?: Pick<KafkaModuleOptions, 'ssl' | 'sasl'>;
   /** Groups of other applications, watched Burrow-style from their committed offsets. */
   groups: string[];
   /** @default 3900 */
@@ -25,6 +28,7 @@ class StandaloneDashboardModule {
       imports: [
         KafkaModule.forRoot({
           brokers: command.brokers,
+          ...command.security,
           clientId: 'nest-kafka-kit-dashboard',
           logLevel: 'nothing',
         }),

@@ -40,6 +40,7 @@ function summary(r: DlqRecordView): string {
 export async function runDlqCommand(command: DlqCommand, print: (line: string) => void): Promise<number> {
   const connection = new KafkaConnection({
     brokers: command.brokers,
+    ...command.security,
     logLevel: 'nothing',
     clientId: 'nest-kafka-kit-cli',
   });

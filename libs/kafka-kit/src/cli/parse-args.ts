@@ -1,9 +1,13 @@
+import type { KafkaModuleOptions } from '../interfaces/kafka-module-options.interface.js';
 import { unknownArgument, USAGE } from './cli.messages.js';
+import { securityFromEnv } from './security-env.js';
 
 export interface DlqCommand {
   action: 'list' | 'peek' | 'replay';
   topic: string;
   brokers: string;
+  /** TLS and SASL, from the environment (see securityFromEnv). */
+  security?: Pick<KafkaModuleOptions, 'ssl' | 'sasl'>;
   partition?: number;
   from?: string;
   to?: string;
@@ -29,6 +33,7 @@ export function parseDlqArgs(argv: string[], env: Record<string, string | undefi
     action: action as DlqCommand['action'],
     topic,
     brokers: env.KAFKA_BROKERS || '127.0.0.1:9092',
+    security: securityFromEnv(env),
     where: [],
     dryRun: false,
   };

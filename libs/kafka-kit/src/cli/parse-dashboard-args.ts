@@ -1,5 +1,6 @@
 import { DASHBOARD_USAGE, unknownDashboardArgument } from './cli.messages.js';
 import type { DashboardCommand } from './dashboard-command.js';
+import { securityFromEnv } from './security-env.js';
 
 const VALUED = new Set(['--brokers', '--groups', '--port', '--host', '--interval-ms']);
 
@@ -18,6 +19,7 @@ export function parseDashboardArgs(
   if (command !== 'dashboard') throw new Error(DASHBOARD_USAGE);
   const parsed: DashboardCommand = {
     brokers: env.KAFKA_BROKERS || '127.0.0.1:9092',
+    security: securityFromEnv(env),
     groups: [],
     port: 3900,
     host: '127.0.0.1',

@@ -2,6 +2,7 @@ import type { Admin, ITopicConfig } from 'kafkajs';
 import type { TopicDeclaration } from '../interfaces/topic-declaration.interface.js';
 import { topicsWithoutLeaders } from './client.messages.js';
 import { withTimeout } from './with-timeout.js';
+import { ConfigResourceTypes } from './kafkajs.js';
 
 /** What `describeCluster` reports. */
 export interface ClusterDescription {
@@ -55,6 +56,29 @@ export class AdminClient {
     if (wanted.length === 0) return new Map();
     const { topics: meta } = await this.admin.fetchTopicMetadata({ topics: wanted });
     return new Map(meta.map((t) => [t.name, t.partitions.length]));
+  }
+
+  /**
+   * `max.message.bytes` of each existing topic among `topics` (the broker's default when the
+   * topic sets none); topics it cannot read the config of are left out.
+   */
+  async maxMessageBytes(topics: string[]): Promise<Map<string, number>> {
+    if (topics.length === 0) return new Map();
+    await this.ready();
+    const { resources } = await this.admin.describeConfigs({
+      includeSynonyms: false,
+      resources: topics.map((name) => ({
+        type: ConfigResourceTypes.TOPIC,
+        name,
+        configNames: ['max.message.bytes'],
+      })),
+    });
+    const sizes = new Map<string, number>();
+    for (const r of resources) {
+      const value = r.configEntries.find((e) => e.configName === 'max.message.bytes')?.configValue;
+      if (r.errorCode === 0 && value !== undefined) sizes.set(r.resourceName, Number(value));
+    }
+    return sizes;
   }
 
   /** Creates the topics; false when one already existed (another instance created it first). */

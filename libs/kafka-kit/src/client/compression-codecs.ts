@@ -37,15 +37,18 @@ const CODEC_PACKAGES: Partial<
 
 const registered = new Set<CompressionCodec>();
 
-async function register(codec: CompressionCodec): Promise<boolean> {
+/** True once registered; false when the package is not installed; the reason when it is but fails to load. */
+async function register(codec: CompressionCodec): Promise<boolean | string> {
   const entry = CODEC_PACKAGES[codec];
   // kafkajs pre-fills every slot with a codec that throws "not implemented"; track our own.
   if (!entry || registered.has(codec)) return true;
   let mod: unknown;
   try {
     mod = await import(entry.pkg);
-  } catch {
-    return false;
+  } catch (error) {
+    // Installed but broken, e.g. lz4's native addon built for another Node.js version.
+    const code = (error as { code?: string }).code;
+    return code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND' ? false : String(error);
   }
   // kafkajs types the registry without the None slot; index it as a plain record.
   (CompressionCodecs as unknown as Record<number, unknown>)[KAFKAJS_COMPRESSION[codec]] =
@@ -56,11 +59,14 @@ async function register(codec: CompressionCodec): Promise<boolean> {
 
 /** Makes `codec` usable for producing, loading its package once; fails naming what to install. */
 export async function registerCompressionCodec(codec: CompressionCodec): Promise<void> {
-  if (await register(codec)) return;
+  const outcome = await register(codec);
+  if (outcome === true) return;
   const pkg = CODEC_PACKAGES[codec]!.pkg;
   throw new InvalidKafkaOptionsError(
     'producer.compression',
-    `'${codec}' needs the package ${pkg}: npm install ${pkg}`,
+    outcome === false
+      ? `'${codec}' needs the package ${pkg}: npm install ${pkg}`
+      : `'${codec}' needs the package ${pkg}, which is installed but fails to load (${outcome}); a native addon built for another Node.js version needs npm rebuild`,
   );
 }
 

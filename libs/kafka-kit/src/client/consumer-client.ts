@@ -1,6 +1,7 @@
 import { registerInstalledCodecs } from './compression-codecs.js';
 import type { Consumer, EachBatchPayload, IHeaders, Kafka } from 'kafkajs';
 import { CopartitionedAssigner } from './copartitioned-assigner.js';
+import { explainCrash } from './authorization-failure.js';
 
 /** One consumed record, as the broker sent it (kafkajs' message objects fit this shape as-is). */
 export interface ConsumedRecord {
@@ -46,6 +47,8 @@ export interface ConsumerClientOptions {
   copartitioned?: boolean;
   fetchMaxWaitMs: number;
   restartOnCrash: boolean;
+  /** `User:<SASL username>`, to say whom an ACL refused. */
+  principal?: string;
 }
 
 /** Consumer lifecycle events, in the library's own terms. */
@@ -61,8 +64,12 @@ export interface ConsumerEvents {
 /** A kafkajs consumer for one group: at-least-once, processed offsets committed during and after each batch. */
 export class ConsumerClient {
   private readonly consumer: Consumer;
+  private readonly topics: string[] = [];
 
-  constructor(kafka: Kafka, options: ConsumerClientOptions) {
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly options: ConsumerClientOptions,
+  ) {
     this.consumer = kafka.consumer({
       groupId: options.groupId,
       sessionTimeout: options.sessionTimeoutMs,
@@ -90,12 +97,16 @@ export class ConsumerClient {
         this.consumer.on(e.REBALANCING, () => (listener as (p: object) => void)({}));
         return;
       case 'crashed':
-        this.consumer.on(e.CRASH, ({ payload }) =>
-          (listener as (p: ConsumerEvents['crashed']) => void)({
-            error: payload.error,
-            restart: payload.restart,
-          }),
-        );
+        // An authorization failure is told as such: which group or topics, and whose ACL.
+        this.consumer.on(e.CRASH, async ({ payload }) => {
+          const { groupId, principal } = this.options;
+          const error = await explainCrash(this.kafka, payload.error, {
+            groupId,
+            topics: this.topics,
+            principal,
+          });
+          (listener as (p: ConsumerEvents['crashed']) => void)({ error, restart: payload.restart });
+        });
         return;
       case 'stopped':
         this.consumer.on(e.STOP, () => (listener as (p: object) => void)({}));
@@ -122,6 +133,7 @@ export class ConsumerClient {
   }
 
   async subscribe(topics: (string | RegExp)[], fromBeginning: boolean): Promise<void> {
+    this.topics.push(...topics.map(String));
     await this.consumer.subscribe({ topics, fromBeginning });
   }
 

@@ -33,9 +33,11 @@ export function toKafkaConfig(options: KafkaModuleOptions): KafkaConfig {
 export class KafkaConnection {
   private readonly kafka: KafkaClient;
   private sharedAdmin?: AdminClient;
+  private readonly principal?: string;
 
   constructor(options: KafkaModuleOptions) {
     this.kafka = new Kafka(toKafkaConfig(options));
+    if (options.sasl) this.principal = `User:${options.sasl.username}`;
   }
 
   /**
@@ -60,12 +62,12 @@ export class KafkaConnection {
   }
 
   createConsumer(options: ConsumerClientOptions): ConsumerClient {
-    return new ConsumerClient(this.kafka, options);
+    return new ConsumerClient(this.kafka, { principal: this.principal, ...options });
   }
 
   /** Reads explicit offset ranges through a throwaway group `groupId` that never commits. */
   createReader(groupId: string): TopicReader {
-    return new TopicReader(this.kafka, groupId);
+    return new TopicReader(this.kafka, groupId, this.principal);
   }
 
   /** One admin connection shared by provisioning, health and lag sampling. */

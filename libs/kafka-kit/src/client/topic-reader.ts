@@ -1,6 +1,7 @@
 import type { EachBatchPayload, Kafka } from 'kafkajs';
 import { readRangesTimedOut } from './client.messages.js';
 import type { ConsumedRecord } from './consumer-client.js';
+import { explainCrash } from './authorization-failure.js';
 
 /** Offsets [from, to) of one partition. */
 export interface ReadRange {
@@ -23,6 +24,8 @@ export class TopicReader {
   constructor(
     private readonly kafka: Kafka,
     private readonly groupId: string,
+    /** `User:<SASL username>`, to say whom an ACL refused. */
+    private readonly principal?: string,
   ) {}
 
   /** Every record in `ranges`, per partition in offset order; rejects after `timeoutMs`. */
@@ -50,16 +53,31 @@ export class TopicReader {
         if (pending.size === 0) finish();
       }
     };
+    const topics = [...new Set(wanted.map((r) => r.topic))];
+    // A crash (an ACL refusing the reader's group or a topic, say) ends the read with its reason.
+    let didCrash = false;
+    const crashed = new Promise<never>((_, reject) =>
+      consumer.on(consumer.events.CRASH, ({ payload }) => {
+        didCrash = true;
+        void explainCrash(this.kafka, payload.error, {
+          groupId: this.groupId,
+          topics,
+          principal: this.principal,
+        }).then(reject);
+      }),
+    );
+    crashed.catch(() => undefined);
     let timer: NodeJS.Timeout | undefined;
     try {
       await consumer.connect();
-      await consumer.subscribe({ topics: [...new Set(wanted.map((r) => r.topic))], fromBeginning: true });
+      await consumer.subscribe({ topics, fromBeginning: true });
       await consumer.run({ autoCommit: false, eachBatch: onBatch });
+      if (didCrash) await crashed;
       for (const r of wanted) consumer.seek({ topic: r.topic, partition: r.partition, offset: r.from });
       const expired = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new Error(readRangesTimedOut(wanted.length, timeoutMs))), timeoutMs);
       });
-      await Promise.race([finished, expired]);
+      await Promise.race([finished, expired, crashed]);
     } finally {
       clearTimeout(timer);
       await consumer.disconnect();

@@ -1,4 +1,5 @@
 import type { RecordHeaders } from '../client/consumer-client.js';
+import { headerValues, setHeader } from '../client/record-headers.js';
 
 export type DecodedHeaders = Record<string, string | string[] | undefined>;
 
@@ -7,8 +8,8 @@ export function decodeHeaders(headers: RecordHeaders | undefined): DecodedHeader
   const out: DecodedHeaders = {};
   if (!headers) return out;
   for (const name of Object.keys(headers)) {
-    const value = headers[name];
-    out[name] = Array.isArray(value) ? value.map((v) => v.toString()) : value?.toString();
+    const values = headerValues(headers, name);
+    setHeader(out, name, values.length > 1 ? values.map((v) => v.toString()) : values[0]?.toString());
   }
   return out;
 }

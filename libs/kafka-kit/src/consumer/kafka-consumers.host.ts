@@ -17,6 +17,15 @@ import type { GroupPlan } from './group-plan.js';
 import { KafkaExplorer } from './kafka.explorer.js';
 import { RouteTable } from './listener-route.js';
 
+/** Kafka's default message.max.bytes, for a source whose config cannot be read. */
+const DEFAULT_MAX_MESSAGE_BYTES = 1_048_588;
+/**
+ * A DLQ or retry record is its source record plus failure headers (error, a stack of at most
+ * 4 KiB, coordinates): its topic takes this much more than the source, or a record near the
+ * source's limit could never be recorded and its partition would wait for ever.
+ */
+const FAILURE_RECORD_HEADROOM_BYTES = 256 * 1024;
+
 /**
  * The consumers' lifecycle: collect listeners at module init, provision topics and start one
  * consumer per group at bootstrap, drain and commit before shutdown.
@@ -59,12 +68,23 @@ export class KafkaConsumersHost
       ...this.groups.flatMap((g) => g.routes.all.flatMap((r) => r.topicDeclarations)),
     ];
     await provisionTopics(admin, declarations, allowIncrease);
-    // Retry and DLQ topics mirror their source's partitions (records keep their partition).
-    const counts = await admin.partitionCounts([...new Set(this.failureTopics.map((f) => f.source))]);
+    // Retry and DLQ topics mirror their source's partitions (records keep their partition), and
+    // take its largest record with the failure headers on top.
+    const sources = [...new Set(this.failureTopics.map((f) => f.source))];
+    const counts = await admin.partitionCounts(sources);
+    const maxBytes = await admin.maxMessageBytes([...counts.keys()]).catch(() => new Map<string, number>());
     await provisionTopics(
       admin,
       this.failureTopics.flatMap(({ source, topics }) =>
-        topics.map((topic) => ({ topic, partitions: counts.get(source) ?? 1 })),
+        topics.map((topic) => ({
+          topic,
+          partitions: counts.get(source) ?? 1,
+          configs: {
+            'max.message.bytes': String(
+              (maxBytes.get(source) ?? DEFAULT_MAX_MESSAGE_BYTES) + FAILURE_RECORD_HEADROOM_BYTES,
+            ),
+          },
+        })),
       ),
       allowIncrease,
     );

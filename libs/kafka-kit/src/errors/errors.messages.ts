@@ -1,3 +1,4 @@
+import type { DeniedAccess } from './denied-access.js';
 import type { DeserializationFailureReason } from './deserialization-failure-reason.js';
 import type { PayloadViolation } from './payload-violation.js';
 import { describeCoordinates, type RecordCoordinates } from './record-coordinates.js';
@@ -66,4 +67,15 @@ export function offsetConflict(groupId: string, topic: string, partition: number
 
 export function handlerTimedOut(listener: string, coordinates: RecordCoordinates, timeoutMs: number): string {
   return `Listener ${listener} did not finish record ${describeCoordinates(coordinates)} within its handlerTimeoutMs of ${timeoutMs} ms: the record goes to the listener's error strategy; the abandoned call keeps running until it settles (its ctx.signal is aborted)`;
+}
+
+export function notAuthorized(denied: DeniedAccess): string {
+  const who = denied.principal ?? 'the client';
+  const what =
+    denied.resource === 'group'
+      ? `group "${denied.names[0]}"`
+      : denied.names.length === 1
+        ? `topic "${denied.names[0]}"`
+        : `one or more of the topics ${denied.names.map((n) => `"${n}"`).join(', ')}`;
+  return `not authorized: ${who} may not ${denied.operation} ${what} (${denied.code}); grant it an ACL (kafka-acls --add --allow-principal ${who} --operation ${denied.operation} --${denied.resource} <name>)`;
 }

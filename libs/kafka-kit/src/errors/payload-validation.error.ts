@@ -13,7 +13,8 @@ export class PayloadValidationError extends KafkaKitError {
   constructor(
     readonly coordinates: RecordCoordinates,
     readonly violations: readonly PayloadViolation[],
+    options?: ErrorOptions,
   ) {
-    super(payloadValidationFailed(coordinates, violations));
+    super(payloadValidationFailed(coordinates, violations), options);
   }
 }

@@ -1,4 +1,5 @@
 import type { RecordHeaders } from '../client/consumer-client.js';
+import { headerValues, setHeader } from '../client/record-headers.js';
 import { LIBRARY_HEADER_PREFIXES, RETRY_HEADERS } from './kafka-headers.js';
 
 export type OutgoingHeaders = Record<string, Buffer | string>;
@@ -27,10 +28,9 @@ export function userHeaders(headers: RecordHeaders | undefined): OutgoingHeaders
   if (!headers) return out;
   for (const name of Object.keys(headers)) {
     if (LIBRARY_HEADER_PREFIXES.some((p) => name.startsWith(p))) continue;
-    const v = headers[name];
     // A repeated header keeps its last value: kafkajs sends one value per name.
-    const one = Array.isArray(v) ? v[v.length - 1] : v;
-    if (one !== undefined) out[name] = one;
+    const one = headerValues(headers, name).at(-1);
+    if (one !== undefined) setHeader(out, name, one);
   }
   return out;
 }

@@ -4,7 +4,7 @@ import { PayloadValidationError } from '../errors/payload-validation.error.js';
 import type { RecordCoordinates } from '../errors/record-coordinates.js';
 import { flattenValidationErrors } from './flatten-validation-errors.js';
 import type { PayloadClass } from './payload-schema.js';
-import { payloadMustBeObject } from './validation.messages.js';
+import { payloadMustBeObject, payloadTooDeep } from './validation.messages.js';
 
 /** Runs a DTO class's decorators on each payload; returns the validated instance. */
 export function createClassPayloadValidator<T extends object>(
@@ -21,6 +21,7 @@ export function createClassPayloadValidator<T extends object>(
   // Same constructor, typed the way class-transformer wants it (`any[]` arguments).
   const target = dto as ClassConstructor<T>;
   const notAnObject = Object.freeze([{ path: '', constraint: 'isObject', message: payloadMustBeObject() }]);
+  const tooDeep = Object.freeze([{ path: '', constraint: 'maxDepth', message: payloadTooDeep() }]);
 
   return (payload, coordinates) => {
     // class-transformer maps arrays element-wise and class-validator crashes on null, so
@@ -28,8 +29,17 @@ export function createClassPayloadValidator<T extends object>(
     if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
       throw new PayloadValidationError(coordinates, notAnObject);
     }
-    const instance = plainToInstance(target, payload as Record<string, unknown>);
-    const errors = validateSync(instance, validatorOptions);
+    let instance: T;
+    let errors: ReturnType<typeof validateSync>;
+    try {
+      instance = plainToInstance(target, payload as Record<string, unknown>);
+      errors = validateSync(instance, validatorOptions);
+    } catch (cause) {
+      // class-transformer and class-validator recurse: JSON nested some thousands deep (which
+      // JSON.parse accepts) overflows the stack. That is bad input, not a handler failure.
+      if (cause instanceof RangeError) throw new PayloadValidationError(coordinates, tooDeep, { cause });
+      throw cause;
+    }
     if (errors.length > 0) throw new PayloadValidationError(coordinates, flattenValidationErrors(errors));
     return instance;
   };

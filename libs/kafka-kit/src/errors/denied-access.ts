@@ -1,0 +1,11 @@
+/** What the broker's authorizer refused: `operation` on a group or on topics. */
+export interface DeniedAccess {
+  resource: 'group' | 'topic';
+  /** The group id, or the topics the consumer reads (the broker does not say which one). */
+  names: string[];
+  operation: 'READ';
+  /** Kafka's error code name, e.g. GROUP_AUTHORIZATION_FAILED. */
+  code: string;
+  /** `User:<SASL username>`, or undefined without SASL. Never a credential. */
+  principal?: string;
+}

@@ -1,0 +1,117 @@
+// A DLQ or retry topic deleted under a running consumer, on a broker that does not create topics
+// by itself: the failure cannot be recorded, so nothing is committed at or past it, liveness
+// names the partition and the topic it cannot write, and once the topic is back the write goes
+// through, the group commits past it and health recovers. (An ACL denying the write is proven
+// in acl.integration.spec.ts.)
+import { Injectable } from '@nestjs/common';
+import {
+  KafkaConsumer,
+  KafkaListener,
+  KafkaProducer,
+  Payload,
+  type ErrorHandlingOptions,
+} from 'nest-kafka-kit';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_BROKER_PORTS } from '../../../tools/test/broker-ports.js';
+import { startHealthApp, type HealthApp } from './health/health-app.js';
+import { appRights, committedOffsets, startSecuredBroker, type SecuredBroker } from './secured-broker.js';
+import { uniqueName, waitFor } from './support.js';
+
+describe('a DLQ or retry topic deleted while the consumer runs (auto-create off)', () => {
+  let broker: SecuredBroker;
+  let app: HealthApp | undefined;
+
+  beforeAll(async () => {
+    broker = await startSecuredBroker(TEST_BROKER_PORTS.unwritableFailureTopics, ['app']);
+  }, 180_000);
+  afterEach(async () => {
+    await app?.close();
+    app = undefined;
+  });
+  afterAll(() => broker?.stop());
+
+  const topicCount = (name: string) =>
+    broker.admin(async (a) => (await a.listTopics()).filter((t) => t === name).length);
+
+  async function holdsAndRecovers(errorHandling: ErrorHandlingOptions, failureTopic: (t: string) => string) {
+    const topic = uniqueName('unwritable');
+    const groupId = uniqueName('unwritable-group');
+    await broker.grant(...appRights('app', topic), ...appRights('app', groupId));
+    const received: string[] = [];
+
+    @Injectable()
+    @KafkaConsumer({ groupId, fromBeginning: true })
+    class Listener {
+      @KafkaListener(topic, { topic: { partitions: 1 }, errorHandling })
+      async handle(@Payload() value: { id: string }) {
+        if (value.id === 'poison') throw new Error('poison record');
+        received.push(value.id);
+      }
+    }
+    app = await startHealthApp(
+      [Listener],
+      {},
+      {
+        ...broker.connectAs('app'),
+        logLevel: 'nothing',
+        retry: { retries: 1, initialRetryTimeMs: 100, maxRetryTimeMs: 300 },
+      },
+    );
+    const unwritable = failureTopic(topic);
+    expect(await topicCount(unwritable)).toBe(1); // provisioned at startup
+    await broker.admin((a) => a.deleteTopics({ topics: [unwritable] }));
+    await waitFor(`${unwritable} deleted`, async () => (await topicCount(unwritable)) === 0);
+
+    await app.app
+      .get(KafkaProducer)
+      .send(topic, [{ value: { id: 'poison' } }, { value: { id: 'a' } }, { value: { id: 'b' } }]);
+    const live = await waitFor('liveness down on the failing write', async () => {
+      const res = await app!.get('/health/live');
+      return res.status === 503 && res;
+    });
+    const problems = live.health.details.kafka_consumers_live!.problems as Record<string, unknown>[];
+    expect(problems).toEqual([
+      expect.objectContaining({
+        groupId,
+        reason: 'stopped-partition',
+        kind: 'failure-write',
+        topic,
+        partition: 0,
+        offset: '0',
+        error: expect.stringContaining(unwritable),
+      }),
+    ]);
+    await waitFor('the records after the poison one handled meanwhile', () => received.length === 2);
+    // Still nothing committed past the unrecorded failure, a few write attempts later.
+    await waitFor('a few failed write attempts', async () => {
+      const res = await app!.get('/health/live');
+      return res.status === 503 && Date.now() - Number(problems[0]!.since) > 2000;
+    });
+    expect(['-1', undefined]).toContain((await committedOffsets(broker, groupId, topic)).get(0));
+    expect(await topicCount(unwritable)).toBe(0); // nothing recreated it behind the test's back
+
+    await broker.admin((a) => a.createTopics({ topics: [{ topic: unwritable, numPartitions: 1 }] }));
+    const back = Date.now();
+    await waitFor(
+      'the group to commit past the poison record once the topic is back',
+      async () => (await committedOffsets(broker, groupId, topic)).get(0) === '3',
+      { timeoutMs: 30_000 },
+    );
+    await waitFor('liveness up', async () => (await app!.get('/health/live')).status === 200);
+    console.log(`${unwritable}: recovered ${Date.now() - back} ms after the topic was recreated`);
+    const end = await broker.admin((a) => a.fetchTopicOffsets(unwritable));
+    expect(end[0]!.high).toBe('1'); // the failure recorded once
+  }
+
+  it('DLQ deleted: holds the partition uncommitted, names it in liveness, recovers when it returns', () =>
+    holdsAndRecovers(
+      { strategy: 'dead-letter', writeBackoff: { initialMs: 200, maxMs: 1000 } },
+      (t) => `${t}.dlq`,
+    ));
+
+  it('retry topic deleted: the same for the first retry topic', () =>
+    holdsAndRecovers(
+      { strategy: 'retry-topics', delaysMs: [60_000], writeBackoff: { initialMs: 200, maxMs: 1000 } },
+      (t) => `${t}.retry.1`,
+    ));
+});
