@@ -23,11 +23,13 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const options = demoOptions();
 const tty = Boolean(process.stdout.isTTY && process.stdin.isTTY);
 
-say('building the library and the apps (npm run build)');
-const build = spawnSync('npm', ['run', '-s', 'build'], { cwd: repo, encoding: 'utf8' });
-if (build.status !== 0) {
-  console.error(build.stdout + build.stderr);
-  process.exit(build.status ?? 1);
+if (options.build) {
+  say('building the library and the apps (npm run build)');
+  const build = spawnSync('npm', ['run', '-s', 'build'], { cwd: repo, encoding: 'utf8' });
+  if (build.status !== 0) {
+    console.error(build.stdout + build.stderr);
+    process.exit(build.status ?? 1);
+  }
 }
 
 const { startEmbeddedKafka } = await import('nest-kafka-kit/testing');
@@ -78,6 +80,7 @@ async function shutdown(reason) {
 }
 process.on('SIGINT', () => void shutdown('Ctrl-C: stopping everything'));
 process.on('SIGTERM', () => void shutdown('SIGTERM: stopping everything'));
+process.on('SIGHUP', () => void shutdown('terminal closed: stopping everything'));
 for (const app of apps) {
   void app.exited.then((code) => {
     if (stopping) return;

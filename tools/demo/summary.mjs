@@ -42,6 +42,7 @@ export function summaryLines({ rows, lost, extra }, ledger) {
       (r) =>
         `  ${r.what.padEnd(14)} sent ${String(r.sent).padStart(7)}   counted ${String(r.counted).padStart(7)}   ${r.sent === r.counted ? 'equal' : 'DIFFERENT'}`,
     ),
+    `  clicks refused by the collector (not counted as sent): ${ledger.clicks.refused} ${JSON.stringify(ledger.clicks.refusedBy)}`,
     `  poison by kind: ${JSON.stringify(ledger.poison.byKind)}; CDC changes with an unknown status: ${ledger.cdc.unknownStatus} (stopped, skipped by the operator)`,
     `sent ${clicks.sent} clicks, counted ${clicks.counted}; notifications ${notes.counted} of ${notes.sent} due; ` +
       `DLQ ${dlq.counted} = poison sent ${dlq.sent}; lost = ${lost}${extra > 0 ? `, counted twice or more = ${extra}` : ''}`,

@@ -9,4 +9,6 @@ export const TEST_BROKER_PORTS = {
   consumerCrash: 22092,
   embeddedKafka: 23092,
   secured: 24092, // SASL_PLAINTEXT on 24093, SSL on 24094
+  /** The demo's own broker, so its counts see no other test's records. Its apps: 13100-13199. */
+  demo: 13190,
 } as const;

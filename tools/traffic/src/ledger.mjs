@@ -5,8 +5,8 @@ export function createLedger() {
   return {
     startedAt: new Date().toISOString(),
     endedAt: null,
-    /** Clicks the collector accepted (202) and refused (any other answer). */
-    clicks: { accepted: 0, refused: 0 },
+    /** Clicks the collector accepted (202) and refused (any other answer or no answer), by why. */
+    clicks: { accepted: 0, refused: 0, refusedBy: {} },
     /** Valid enrollments sent, and the notifications they must cause (one per tutor). */
     enrollments: { valid: 0, expectedNotifications: 0 },
     /** CDC changes sent: valid ones, and those with an unknown status (each stops its partition). */
@@ -14,6 +14,11 @@ export function createLedger() {
     /** Poison that must end in a DLQ, in total and by kind. */
     poison: { toDlq: 0, byKind: {} },
   };
+}
+
+export function countRefusal(ledger, why) {
+  ledger.clicks.refused++;
+  ledger.clicks.refusedBy[why] = (ledger.clicks.refusedBy[why] ?? 0) + 1;
 }
 
 export function countPoison(ledger, kind) {

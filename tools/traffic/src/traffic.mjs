@@ -5,7 +5,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { KafkaModule, KafkaProducer } from 'nest-kafka-kit';
-import { countPoison, createLedger } from './ledger.mjs';
+import { countPoison, countRefusal, createLedger } from './ledger.mjs';
 import { DLQ_POISON, cdcChange, cdcUnknownStatus, click, enrollment } from './records.mjs';
 
 const TICK_MS = 100;
@@ -29,14 +29,20 @@ export async function startTraffic({ brokers, collectorUrl, rate = 100, poison =
   let running = true;
 
   async function postClick(i) {
-    const res = await fetch(`${collectorUrl}/clicks`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(click(i)),
-    }).catch(() => undefined);
-    await res?.arrayBuffer();
-    if (res?.status === 202) ledger.clicks.accepted++;
-    else ledger.clicks.refused++;
+    let answer;
+    try {
+      const res = await fetch(`${collectorUrl}/clicks`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(click(i)),
+      });
+      await res.arrayBuffer();
+      answer = res.status === 202 ? 'accepted' : `HTTP ${res.status}`;
+    } catch (err) {
+      answer = err.cause?.code ?? err.message;
+    }
+    if (answer === 'accepted') ledger.clicks.accepted++;
+    else countRefusal(ledger, answer);
   }
 
   async function sendPoison(i) {

@@ -16,10 +16,19 @@ export const KAFKAJS_LOG_LEVEL: Record<KafkaLogLevel, LogLevel> = {
 const RESTARTING = /^Restarting the consumer in /;
 
 /**
+ * True for kafkajs' connection logging an error answer. The same error is thrown to whoever made
+ * the request, which retries it or fails saying what it was doing; logging it here too is noise
+ * (e.g. "Topic creation errors" when two apps create the same topic at once, handled by the
+ * topic provisioning).
+ */
+const answeredWithError = (namespace: string, message: string): boolean =>
+  namespace === 'Connection' && message.startsWith('Response ');
+
+/**
  * Routes kafkajs' own logs through Nest's Logger at the matching level (context "Kafka"), except
- * that a retriable broker answer kafkajs is about to retry (leader election, a coordinator
- * loading; and the consumer restart that follows a crash on one) goes to debug: a healthy start
- * against a fresh broker prints no ERROR line.
+ * that a broker's error answer (its requester handles it), a retriable answer kafkajs is about to
+ * retry (leader election, a coordinator loading), and the consumer restart that follows a crash
+ * on one go to debug: a healthy start against a fresh broker prints no ERROR line.
  */
 export const nestLogCreator: logCreator = () => {
   const logger = new Logger('Kafka');
@@ -30,7 +39,8 @@ export const nestLogCreator: logCreator = () => {
     const detail = Object.keys(extra).length > 0 ? ` ${JSON.stringify(extra)}` : '';
     const line = `[${namespace}] ${message}${detail}`;
     const groupId = typeof extra.groupId === 'string' ? extra.groupId : '';
-    let routine = level <= logLevel.WARN && isRetriableBrokerAnswer(log);
+    let routine =
+      answeredWithError(namespace, message) || (level <= logLevel.WARN && isRetriableBrokerAnswer(log));
     if (message.startsWith('Crash: ')) {
       if (routine) routineCrash.add(groupId);
       else routineCrash.delete(groupId);
