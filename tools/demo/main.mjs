@@ -81,6 +81,12 @@ async function shutdown(reason) {
 process.on('SIGINT', () => void shutdown('Ctrl-C: stopping everything'));
 process.on('SIGTERM', () => void shutdown('SIGTERM: stopping everything'));
 process.on('SIGHUP', () => void shutdown('terminal closed: stopping everything'));
+// A bug in the demo itself still stops what it started.
+process.on('uncaughtException', (err) => {
+  console.error(`[demo] ${err.stack}`);
+  exitCode = 1;
+  void shutdown();
+});
 for (const app of apps) {
   void app.exited.then((code) => {
     if (stopping) return;
@@ -128,12 +134,14 @@ try {
     timeline.push(e);
     view.event(e);
   };
+  const { ledger } = traffic;
+  let live = true;
   const render = () =>
     view.show({
       snapshot,
       rates,
       timeline,
-      ledger: traffic.ledger,
+      ledger,
       elapsedS: elapsedS(),
       dashboardUrl,
       logs: apps.map((a) => a.log),
@@ -143,7 +151,7 @@ try {
     const next = await probeAll(apps).catch(() => snapshot);
     rates = ratesBetween(snapshot, next);
     snapshot = next;
-    render();
+    if (live) render();
   }, 1000);
 
   // On a terminal the operator skips with a key; elsewhere the demo does after a few seconds.
@@ -171,11 +179,12 @@ try {
   await incident;
   await traffic.stop();
   event('traffic stopped; waiting for retries and consumers to drain');
-  const result = await settle(traffic.ledger, () => countedByApps(apps, () => probeAll(apps)), 90_000);
+  const result = await settle(ledger, () => countedByApps(apps, () => probeAll(apps)), 90_000);
   clearInterval(refresh);
   render();
+  live = false;
   view.done();
-  const lines = summaryLines(result, traffic.ledger);
+  const lines = summaryLines(result, ledger);
   for (const line of lines.slice(0, -1)) console.log(line);
   exitCode = result.ok ? 0 : 1;
   traffic = undefined;

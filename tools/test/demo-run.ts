@@ -13,7 +13,11 @@ const ANSI = /\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][A-Z0-9]|\r/g;
 
 /** `command` and `args` start the demo (directly, or under `script` for a pseudo-terminal). */
 export function runDemo(command: string, args: string[], demoPort: number): DemoRun {
-  const env: NodeJS.ProcessEnv = { ...process.env, KAFKA_PORT: String(TEST_BROKER_PORTS.demo), DEMO_PORT: String(demoPort) };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    KAFKA_PORT: String(TEST_BROKER_PORTS.demo),
+    DEMO_PORT: String(demoPort),
+  };
   // Its own broker: the suite's broker carries other tests' click_log records and groups.
   delete env.KAFKA_BROKERS;
   const child = spawn(command, args, { env, stdio: ['pipe', 'pipe', 'pipe'] });

@@ -5,6 +5,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { KafkaModule, KafkaProducer } from 'nest-kafka-kit';
+import { postJson } from './http-client.mjs';
 import { countPoison, countRefusal, createLedger } from './ledger.mjs';
 import { DLQ_POISON, cdcChange, cdcUnknownStatus, click, enrollment } from './records.mjs';
 
@@ -31,15 +32,10 @@ export async function startTraffic({ brokers, collectorUrl, rate = 100, poison =
   async function postClick(i) {
     let answer;
     try {
-      const res = await fetch(`${collectorUrl}/clicks`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(click(i)),
-      });
-      await res.arrayBuffer();
-      answer = res.status === 202 ? 'accepted' : `HTTP ${res.status}`;
+      const status = await postJson(`${collectorUrl}/clicks`, click(i));
+      answer = status === 202 ? 'accepted' : `HTTP ${status}`;
     } catch (err) {
-      answer = err.cause?.code ?? err.message;
+      answer = err.code ?? err.message;
     }
     if (answer === 'accepted') ledger.clicks.accepted++;
     else countRefusal(ledger, answer);
