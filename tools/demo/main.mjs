@@ -78,7 +78,17 @@ async function shutdown(reason) {
   })();
   return stopping;
 }
-process.on('SIGINT', () => void shutdown('Ctrl-C: stopping everything'));
+// The first Ctrl-C ends the run as --duration does (drain, summary, stop); a second stops at once.
+let endNow;
+const ended = new Promise((resolve) => (endNow = resolve));
+let interrupted = false;
+const interrupt = () => {
+  if (interrupted || !traffic) return void shutdown('stopping everything now');
+  interrupted = true;
+  say('Ctrl-C: finishing the run (Ctrl-C again stops at once)');
+  endNow();
+};
+process.on('SIGINT', interrupt);
 process.on('SIGTERM', () => void shutdown('SIGTERM: stopping everything'));
 process.on('SIGHUP', () => void shutdown('terminal closed: stopping everything'));
 // A bug in the demo itself still stops what it started.
@@ -159,7 +169,7 @@ try {
   if (tty) {
     process.stdin.setRawMode(true);
     process.stdin.on('data', (key) => {
-      if (key[0] === 3 || key.toString() === 'q') void shutdown('stopping everything');
+      if (key[0] === 3 || key.toString() === 'q') interrupt();
       else onKey(key.toString());
     });
   }
@@ -170,12 +180,14 @@ try {
           onKey = (k) => k === 's' && resolve((hint = undefined));
         })
       : sleep(6000);
+  // The end of the run skips too: the demo never leaves a partition stopped.
+  const skipOrEnd = () => Promise.race([skipSignal(), ended]);
 
   const incident = sleep(5000).then(() =>
-    runIncident({ traffic, enrolled, opsToken, latest, say: event, skipSignal, outageMs: 4000 }),
+    runIncident({ traffic, enrolled, opsToken, latest, say: event, skipSignal: skipOrEnd, outageMs: 4000 }),
   );
-  const end = options.duration === Infinity ? new Promise(() => {}) : sleep(options.duration * 1000);
-  await end;
+  if (options.duration !== Infinity) setTimeout(endNow, options.duration * 1000);
+  await ended;
   await incident;
   await traffic.stop();
   event('traffic stopped; waiting for retries and consumers to drain');
