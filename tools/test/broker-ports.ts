@@ -12,4 +12,6 @@ export const TEST_BROKER_PORTS = {
   // SASL_SSL and ACLs (libs/kafka-kit/test/secured-broker.ts): SASL_SSL one above, controller 50 above.
   acl: 19100,
   unwritableFailureTopics: 19110,
+  /** The demo's own broker, so its counts see no other test's records. Its apps: 13100-13199. */
+  demo: 13190,
 } as const;

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { KafkaDashboardModule, KafkaHealthModule, KafkaModule, KafkaOperatorModule } from 'nest-kafka-kit';
+import { GatewayOpsController } from './notifications/gateway-ops.controller.js';
 import { CourseDirectory } from './notifications/course-directory.service.js';
 import { MailGateway } from './notifications/mail-gateway.js';
 import { NotificationsController } from './notifications/notifications.controller.js';
@@ -34,6 +35,6 @@ import { EnrollmentsReadModel } from './read-model/enrollments-read-model.servic
     EnrollmentsReadModel,
     EnrollmentsProjectionListener,
   ],
-  controllers: [NotificationsController, EnrollmentsController],
+  controllers: [NotificationsController, GatewayOpsController, EnrollmentsController],
 })
 export class AppModule {}

@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync }
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mavenDownloadCounter, progressBar } from './download-progress.mjs';
 
 const POM = join(dirname(fileURLToPath(import.meta.url)), 'pom.xml');
 
@@ -39,20 +40,23 @@ export async function ensureJars(version, log = console.log) {
   await new Promise((resolve, reject) => {
     const mvn = spawn('mvn', args, { stdio: ['ignore', 'pipe', 'inherit'] });
     let tail = '';
+    let partial = '';
+    // One progress bar (jars and bytes) instead of Maven's line per downloaded file.
+    const counter = mavenDownloadCounter();
+    const bar = progressBar(counter.counts, { log, prefix: '  ' });
     mvn.stdout.setEncoding('utf8');
     mvn.stdout.on('data', (chunk) => {
       tail = (tail + chunk).slice(-4000);
-      // Progress without Maven's full chatter: one line per artifact fetched from the network.
-      for (const line of chunk.split('\n')) {
-        // Maven's JVM colours some lines even with style.color=never.
-        const plain = line.replace(/\x1b\[[0-9;]*m/g, '');
-        if (plain.includes('Downloaded from')) log(`  ${plain.replace(/^\[INFO\]\s*/, '').trim()}`);
-      }
+      const lines = (partial + chunk).split('\n');
+      partial = lines.pop();
+      if (lines.map((line) => counter.line(line)).some(Boolean)) bar.update();
     });
     mvn.on('error', (err) => reject(new Error(`cannot run mvn (is Maven installed?): ${err.message}`)));
-    mvn.on('exit', (code) =>
-      code === 0 ? resolve() : reject(new Error(`mvn failed for Kafka ${version} (exit ${code}):\n${tail}`)),
-    );
+    mvn.on('exit', (code) => {
+      bar.finish();
+      if (code === 0) resolve();
+      else reject(new Error(`mvn failed for Kafka ${version} (exit ${code}):\n${tail}`));
+    });
   });
   writeFileSync(join(staging, '.complete'), `${new Date().toISOString()}\n`);
   log(`  ${readdirSync(staging).length - 1} jars cached in ${dir}`);

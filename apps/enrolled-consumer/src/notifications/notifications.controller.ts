@@ -9,4 +9,10 @@ export class NotificationsController {
   list() {
     return this.mail.list();
   }
+
+  /** How many notifications went out since start (the demo compares it with what it sent). */
+  @Get('count')
+  count(): { delivered: number } {
+    return { delivered: this.mail.count() };
+  }
 }

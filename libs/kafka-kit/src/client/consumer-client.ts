@@ -2,6 +2,7 @@ import { registerInstalledCodecs } from './compression-codecs.js';
 import type { Consumer, EachBatchPayload, IHeaders, Kafka } from 'kafkajs';
 import { CopartitionedAssigner } from './copartitioned-assigner.js';
 import { explainCrash } from './authorization-failure.js';
+import { isRetriableProtocolError } from './kafkajs-retriable.js';
 
 /** One consumed record, as the broker sent it (kafkajs' message objects fit this shape as-is). */
 export interface ConsumedRecord {
@@ -55,7 +56,8 @@ export interface ConsumerClientOptions {
 export interface ConsumerEvents {
   joined: { memberId: string; assignment: Record<string, number[]> };
   rebalancing: Record<string, never>;
-  crashed: { error: Error; restart: boolean };
+  /** `transient`: kafkajs restarts after one retriable broker answer (a coordinator loading). */
+  crashed: { error: Error; restart: boolean; transient: boolean };
   stopped: Record<string, never>;
   heartbeat: Record<string, never>;
   batchProcessed: { topic: string; partition: number; offsetLag: string; batchSize: number };
@@ -105,7 +107,11 @@ export class ConsumerClient {
             topics: this.topics,
             principal,
           });
-          (listener as (p: ConsumerEvents['crashed']) => void)({ error, restart: payload.restart });
+          (listener as (p: ConsumerEvents['crashed']) => void)({
+            error,
+            restart: payload.restart,
+            transient: payload.restart && isRetriableProtocolError(payload.error),
+          });
         });
         return;
       case 'stopped':

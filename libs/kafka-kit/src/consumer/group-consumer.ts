@@ -77,10 +77,14 @@ export class GroupConsumer implements PartitionPauses {
     client.on('rebalancing', () => state.rebalancing());
     client.on('heartbeat', () => state.heartbeat());
     client.on('stopped', () => state.transition('stopped'));
-    client.on('crashed', ({ error, restart }) => {
+    client.on('crashed', ({ error, restart, transient }) => {
       // kafkajs restarts itself after retriable errors; after the others the consumer is dead
-      // while the process lives on, which must never be silent.
-      if (restart) {
+      // while the process lives on, which must never be silent. One retriable broker answer (a
+      // fresh broker's coordinator still loading) is routine: debug, still in the group's state.
+      if (transient) {
+        this.logger.debug(`consumer restarts after a retriable broker answer: ${error.message}`);
+        state.transition('starting', error);
+      } else if (restart) {
         this.logger.warn(`consumer crashed and restarts: ${error.message}`);
         state.transition('starting', error);
       } else {

@@ -1,0 +1,42 @@
+// Runs `npm run demo` as a child process on its own broker and keeps what it printed.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { TEST_BROKER_PORTS } from './broker-ports.js';
+
+export interface DemoRun {
+  child: ChildProcess;
+  /** Everything printed so far, ANSI escapes removed. */
+  output(): string;
+  exited: Promise<number | null>;
+}
+
+const ANSI = /\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][A-Z0-9]|\r/g;
+
+/** `command` and `args` start the demo (directly, or under `script` for a pseudo-terminal). */
+export function runDemo(command: string, args: string[], demoPort: number): DemoRun {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    KAFKA_PORT: String(TEST_BROKER_PORTS.demo),
+    DEMO_PORT: String(demoPort),
+  };
+  // Its own broker: the suite's broker carries other tests' click_log records and groups.
+  delete env.KAFKA_BROKERS;
+  const child = spawn(command, args, { env, stdio: ['pipe', 'pipe', 'pipe'] });
+  let raw = '';
+  child.stdout!.on('data', (d) => (raw += d));
+  child.stderr!.on('data', (d) => (raw += d));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, output: () => raw.replace(ANSI, ''), exited };
+}
+
+/** The pids the demo printed for its apps ("click-collector (pid 123) on ..."). */
+export const appPids = (output: string): number[] =>
+  [...output.matchAll(/^\[demo\] [\w-]+ \(pid (\d+)\) on /gm)].map((m) => Number(m[1]));
+
+export const isRunning = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
