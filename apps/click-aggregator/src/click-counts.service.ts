@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '@nest-kafka-kit/app-support';
-import type { ClickEventDto } from './click-event.dto.js';
+import type { ClickEventDto } from '@nest-kafka-kit/app-support';
 
 /** Where a record came from: the key of its effect. */
 export interface RecordPosition {

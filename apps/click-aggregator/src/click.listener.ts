@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Ctx, KafkaConsumer, KafkaContext, KafkaListener, Payload } from 'nest-kafka-kit';
 import { ClickCountsService } from './click-counts.service.js';
-import { ClickEventDto } from './click-event.dto.js';
-import { AGGREGATOR_GROUP, CLICK_TOPIC } from './click-names.js';
+import { CLICK_TOPIC, ClickEventDto } from '@nest-kafka-kit/app-support';
+import { AGGREGATOR_GROUP } from './click-names.js';
 
 /**
  * One member of the click-aggregator group: run several instances and Kafka splits click_log's

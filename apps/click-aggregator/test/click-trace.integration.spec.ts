@@ -12,7 +12,7 @@ import { httpServerSpans, startTestTracing, type TestTracing } from '../../../to
 import { AppModule as CollectorModule } from '../../click-collector/src/app.module.js';
 import { AppModule as AggregatorModule } from '../src/app.module.js';
 import { ClickCountsService, type RecordPosition } from '../src/click-counts.service.js';
-import type { ClickEventDto } from '../src/click-event.dto.js';
+import type { ClickEventDto } from '@nest-kafka-kit/app-support';
 
 /** Counts clicks, noting the span each ran in; a page in `failOnce` throws the first time. */
 class TracedCounts extends ClickCountsService {

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { KafkaHealthModule, KafkaModule } from 'nest-kafka-kit';
-import { CLICK_TOPIC } from './click-topic.js';
+import { CLICK_TOPIC } from '@nest-kafka-kit/app-support';
 import { ClicksController } from './clicks.controller.js';
 
 @Module({

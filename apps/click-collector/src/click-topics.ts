@@ -1,4 +1,4 @@
-import type { CLICK_TOPIC } from './click-topic.js';
+import type { CLICK_TOPIC } from '@nest-kafka-kit/app-support';
 
 /** A record of click_log, keyed by userId. */
 export interface ClickValue {

@@ -3,7 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { KafkaProducer, type RecordMetadata } from 'nest-kafka-kit';
 import { boundedSend, KafkaUnavailableException } from './bounded-send.js';
 import type { ClickTopics } from './click-topics.js';
-import { CLICK_TOPIC } from './click-topic.js';
+import { CLICK_TOPIC } from '@nest-kafka-kit/app-support';
 import { parseClicks } from './clicks-body.js';
 
 interface HeaderSink {
