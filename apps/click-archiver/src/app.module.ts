@@ -9,7 +9,10 @@ import { RawClicksService } from './raw-clicks.service.js';
 @Module({
   imports: [
     ConfigModule.forRoot({ ignoreEnvFile: true }),
-    AppDatabaseModule.forRoot({ app: 'click-archiver', migrations: new URL('../migrations/', import.meta.url) }),
+    AppDatabaseModule.forRoot({
+      app: 'click-archiver',
+      migrations: new URL('../migrations/', import.meta.url),
+    }),
     KafkaModule.forRootAsync({
       imports: [ConfigModule],
       inject: [ConfigService],

@@ -13,8 +13,15 @@ export class ClickArchiverListener {
   constructor(private readonly rawClicks: RawClicksService) {}
 
   // A record that is not a click is dead-lettered with the reason; the batch around it is archived.
-  @KafkaListener(CLICK_TOPIC, { batch: true, topic: { partitions: 3 }, errorHandling: { strategy: 'dead-letter' } })
-  async onClicks(@Payload(ClickEventDto) clicks: ClickEventDto[], @Ctx() batch: KafkaBatchContext): Promise<void> {
+  @KafkaListener(CLICK_TOPIC, {
+    batch: true,
+    topic: { partitions: 3 },
+    errorHandling: { strategy: 'dead-letter' },
+  })
+  async onClicks(
+    @Payload(ClickEventDto) clicks: ClickEventDto[],
+    @Ctx() batch: KafkaBatchContext,
+  ): Promise<void> {
     const offsets = batch.records.map((r) => r.offset);
     await this.rawClicks.append(batch.topic, batch.partition, offsets, clicks);
   }

@@ -11,7 +11,12 @@ export class RawClicksService {
    * records already archived (same topic, partition and offset) are left as they are.
    * Returns how many rows were new.
    */
-  async append(topic: string, partition: number, offsets: string[], clicks: ClickEventDto[]): Promise<number> {
+  async append(
+    topic: string,
+    partition: number,
+    offsets: string[],
+    clicks: ClickEventDto[],
+  ): Promise<number> {
     const { rows } = await this.db.query<{ inserted: number }>(
       `WITH added AS (
          INSERT INTO raw_clicks (topic, partition, "offset", user_id, page, referrer, clicked_at)
