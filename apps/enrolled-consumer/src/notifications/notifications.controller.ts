@@ -1,12 +1,13 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { MailGateway } from './mail-gateway.js';
 
 @Controller('notifications')
 export class NotificationsController {
   constructor(private readonly mail: MailGateway) {}
 
+  /** The latest 1000 notifications, or those of `?enrollmentId=`. */
   @Get()
-  list() {
-    return this.mail.list();
+  list(@Query('enrollmentId') enrollmentId?: string) {
+    return this.mail.list(enrollmentId || undefined);
   }
 }
