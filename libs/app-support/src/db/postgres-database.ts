@@ -27,6 +27,7 @@ async function run<R>(
 export class PostgresDatabase extends Database {
   readonly engine = 'postgres';
   private readonly pool: pg.Pool;
+  private pgliteServer?: Promise<boolean>;
 
   constructor(connectionString: string, max = 5) {
     super();
@@ -36,8 +37,26 @@ export class PostgresDatabase extends Database {
     this.pool.on('error', (err) => new Logger('Database').warn(`idle connection lost: ${err.message}`));
   }
 
-  query<R>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<R>> {
+  async query<R>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<R>> {
+    if (await this.servedByPglite()) return this.transaction((tx) => tx.query<R>(sql, params));
     return run<R>(this.pool, sql, params);
+  }
+
+  /**
+   * Whether the server is PGlite behind pglite-socket (`npm run db:serve`). Its multiplexer runs
+   * a transaction alone, but interleaves other clients' protocol messages, so one client's
+   * unnamed prepared statement can be replaced by another's between Parse and Execute: there,
+   * every query runs in a transaction of its own.
+   */
+  private servedByPglite(): Promise<boolean> {
+    this.pgliteServer ??= this.pool
+      .query<{ version: string }>('SELECT version()')
+      .then(({ rows }) => rows[0]!.version.includes('PGlite'))
+      .catch((err: unknown) => {
+        this.pgliteServer = undefined;
+        throw err;
+      });
+    return this.pgliteServer;
   }
 
   async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
