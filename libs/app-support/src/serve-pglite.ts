@@ -14,7 +14,8 @@ const port = Number(process.env.PGLITE_PORT ?? 5433);
 const host = process.env.PGLITE_HOST ?? '127.0.0.1';
 
 const release = lockPgliteDir(dataDir);
-const db = await PGlite.create(dataDir);
+// As in pglite-database.ts: PostgreSQL's 128 MB shared buffers would sit in WASM memory for good.
+const db = await PGlite.create(dataDir, { postgresqlconf: ['shared_buffers = 16MB'] });
 const server = new PGLiteSocketServer({ db, port, host, maxConnections: 64 });
 await server.start();
 console.log(`PGlite (${dataDir}) serving: DATABASE_URL=postgres://postgres@${host}:${port}/postgres`);

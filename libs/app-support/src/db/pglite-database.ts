@@ -29,7 +29,9 @@ export class PgliteDatabase extends Database {
 
   /** `dataDir`: a directory (created when missing) or `memory://` for a throwaway database. */
   static async open(dataDir: string): Promise<PgliteDatabase> {
-    return new PgliteDatabase(await PGlite.create(dataDir));
+    // PostgreSQL's 128 MB default for shared buffers lives in the WASM memory, which never
+    // shrinks: 16 MB took a reopened database from 293 to 177 MB RSS here.
+    return new PgliteDatabase(await PGlite.create(dataDir, { postgresqlconf: ['shared_buffers = 16MB'] }));
   }
 
   query<R>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<R>> {
