@@ -41,6 +41,18 @@ export { KafkaListener } from './consumer/decorators/kafka-listener.decorator.js
 export { Payload, Key, Headers, Ctx } from './consumer/decorators/kafka-params.decorators.js';
 export { KafkaContext } from './consumer/kafka-context.js';
 export { KafkaBatchContext } from './consumer/kafka-batch-context.js';
+
+// Offsets kept in the application's database
+export type { OffsetStore, OffsetPosition } from './interfaces/offset-store.interface.js';
+export { PostgresOffsetStore } from './offset-store/postgres-offset-store.js';
+export type {
+  PostgresOffsetStoreOptions,
+  SqlQueryable,
+  PgPoolLike,
+  PgliteLike,
+} from './offset-store/postgres-offset-store.js';
+export { DEFAULT_OFFSET_TABLE } from './offset-store/postgres-offset-sql.js';
+export { OffsetConflictError } from './errors/offset-conflict.error.js';
 export { ConsumerStateService } from './consumer/state/consumer-state.service.js';
 export { ConsumerObservers } from './consumer/state/consumer-observers.js';
 export type {

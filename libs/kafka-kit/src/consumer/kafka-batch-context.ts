@@ -8,6 +8,22 @@ export class KafkaBatchContext {
     readonly records: readonly KafkaContext[],
   ) {}
 
+  private tx?: unknown;
+
+  /**
+   * The open transaction of the listener's `offsetStore`: one per batch, in which the library
+   * saves the offset after the batch's last record when the handler returns. Throws when the
+   * listener has no offset store.
+   */
+  transaction<Tx = unknown>(): Tx {
+    return (this.tx ?? this.records[0]!.transaction()) as Tx;
+  }
+
+  /** Set by the library before the handler runs; not for handlers. */
+  bindTransaction(tx: unknown): void {
+    this.tx = tx;
+  }
+
   heartbeat(): Promise<void> {
     return this.records[0]!.heartbeat();
   }

@@ -9,7 +9,13 @@ import { createErrorStrategy, DEFAULT_ERROR_HANDLING } from '../strategies/creat
 import { ListenerRouting } from '../strategies/listener-routing.js';
 import { KafkaTracing } from '../tracing/kafka-tracing.js';
 import { createPayloadValidator } from '../validation/payload-validator.js';
-import { invalidKeyConcurrency, keyConcurrencyNeedsRecordListener } from './consumer.messages.js';
+import type { OffsetStore } from '../interfaces/offset-store.interface.js';
+import {
+  invalidKeyConcurrency,
+  invalidOffsetStore,
+  keyConcurrencyNeedsRecordListener,
+  offsetStoreWithKeyConcurrency,
+} from './consumer.messages.js';
 import { createDecoder } from './create-decoder.js';
 import { HandlerInvokerFactory } from './handler-invoker.factory.js';
 import { KafkaMetadataAccessor } from './kafka-metadata.accessor.js';
@@ -28,6 +34,17 @@ function keyConcurrency(listener: string, options: KafkaListenerOptions): number
     throw new InvalidListenerError(invalidKeyConcurrency(listener, JSON.stringify(concurrency)));
   if (options.batch) throw new InvalidListenerError(keyConcurrencyNeedsRecordListener(listener));
   return max;
+}
+
+/** The listener's offset store, refused at startup where it cannot keep its promise. */
+function offsetStore(listener: string, options: KafkaListenerOptions): OffsetStore | undefined {
+  const store = options.offsetStore;
+  if (store === undefined) return undefined;
+  const fns = [store.load, store.transaction, store.save];
+  if (fns.some((f) => typeof f !== 'function')) throw new InvalidListenerError(invalidOffsetStore(listener));
+  if (options.concurrency !== undefined)
+    throw new InvalidListenerError(offsetStoreWithKeyConcurrency(listener));
+  return store;
 }
 
 /** One `@KafkaListener` method as the explorer found it. */
@@ -87,6 +104,7 @@ export class ListenerRouteFactory {
       errorStrategy,
       keyConcurrency: keyConcurrency(name, options),
       spans,
+      offsetStore: offsetStore(name, options),
       topicDeclarations: options.topic
         ? topics
             .filter((t): t is string => typeof t === 'string')

@@ -59,3 +59,7 @@ export function failureWriteInProgress(
 ): string {
   return `partition ${topic}[${partition}] of group "${groupId}" is not stopped on an error: its failed record is still being written to the DLQ or retry topic (${writeError}); it goes on by itself once the write succeeds, so fix the failure topic instead of retrying or skipping`;
 }
+
+export function offsetConflict(groupId: string, topic: string, partition: number, offset: string): string {
+  return `group "${groupId}" ${topic}[${partition}] offset ${offset}: the offset store is already past this record (another consumer applied it after a rebalance); its transaction was rolled back`;
+}

@@ -1,4 +1,5 @@
 import type { ErrorHandlingOptions } from './error-handling-options.interface.js';
+import type { OffsetStore } from './offset-store.interface.js';
 import type { TopicDeclaration } from './topic-declaration.interface.js';
 
 /** Options every consumer can take; set module-wide in `consumerDefaults`. */
@@ -73,6 +74,16 @@ export interface KafkaListenerOptions {
    * listeners. @default undefined: one record at a time per partition
    */
   concurrency?: KeyConcurrency;
+  /**
+   * Offsets kept in the application's database (exactly-once effects): the handler runs inside
+   * one store transaction per record (per batch for batch listeners), reached through
+   * `ctx.transaction()`, in which the library saves the offset; each assignment starts at the
+   * stored offsets (Kafka's committed ones where none is stored). Kafka commits go on, for lag
+   * tools. Records routed by the error strategy have their offset saved once the DLQ or retry
+   * write is confirmed. Not with `concurrency` (records would finish out of order).
+   * @default undefined: offsets only in Kafka (at-least-once)
+   */
+  offsetStore?: OffsetStore;
 }
 
 /** `@KafkaListener(topic, { concurrency: { by: 'key', max: 64 } })`. */
