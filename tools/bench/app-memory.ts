@@ -162,7 +162,14 @@ async function enrolledLoad([consumer]: RunningApp[]): Promise<string> {
   const accounted = async () => {
     const text = await (await fetch(`${consumer!.url}/metrics`)).text();
     const sum = (metric: string) =>
-      [...text.matchAll(new RegExp(`^${metric}\\{[^}]*topic="${PREFIX.replace(/\./g, '\\.')}rt\\.enrolled"[^}]*\\} (\\d+)`, 'gm'))]
+      [
+        ...text.matchAll(
+          new RegExp(
+            `^${metric}\\{[^}]*topic="${PREFIX.replace(/\./g, '\\.')}rt\\.enrolled"[^}]*\\} (\\d+)`,
+            'gm',
+          ),
+        ),
+      ]
         .map((m) => Number(m[1]))
         .reduce((a, b) => a + b, 0);
     return sum('kafka_kit_records_consumed_total') + sum('kafka_kit_dead_lettered_total');
@@ -207,5 +214,9 @@ const clicksOk = await measure(
   ],
   clickLoad,
 );
-const enrolledOk = await measure('enrolled-consumer under load', [['enrolled-consumer', PORT + 2]], enrolledLoad);
+const enrolledOk = await measure(
+  'enrolled-consumer under load',
+  [['enrolled-consumer', PORT + 2]],
+  enrolledLoad,
+);
 process.exitCode = clicksOk && enrolledOk ? 0 : 1;

@@ -7,12 +7,13 @@ CREATE TABLE click_counts (
 );
 CREATE INDEX click_counts_minute ON click_counts (minute);
 
--- The next offset to apply per partition, written in the same transaction as the counts: a
--- record at an offset below it was counted already (redelivered after a crash or a rebalance).
-CREATE TABLE click_counts_offsets (
+-- nest-kafka-kit's PostgresOffsetStore table (its documented DDL): the next offset to read per
+-- partition, saved in the same transaction as the counts it covers.
+CREATE TABLE IF NOT EXISTS kafka_offsets (
   group_id text NOT NULL,
   topic text NOT NULL,
-  partition int NOT NULL,
+  partition integer NOT NULL,
   next_offset bigint NOT NULL,
+  updated_at timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (group_id, topic, partition)
 );

@@ -11,18 +11,18 @@ import { kafkaBrokers, uniqueName, waitFor } from '../../../tools/test/helpers.j
 import { httpServerSpans, startTestTracing, type TestTracing } from '../../../tools/test/tracing.js';
 import { AppModule as CollectorModule } from '../../click-collector/src/app.module.js';
 import { AppModule as AggregatorModule } from '../src/app.module.js';
-import { ClickCountsService, type RecordPosition } from '../src/click-counts.service.js';
-import type { ClickEventDto } from '@nest-kafka-kit/app-support';
+import type { ClickEventDto, Queryable } from '@nest-kafka-kit/app-support';
+import { ClickCountsService } from '../src/click-counts.service.js';
 
 /** Counts clicks, noting the span each ran in; a page in `failOnce` throws the first time. */
 class TracedCounts extends ClickCountsService {
   readonly spanOf = new Map<string, string>();
   readonly failOnce = new Set<string>();
 
-  override add(groupId: string, click: ClickEventDto, at: RecordPosition): Promise<boolean> {
+  override async add(tx: Queryable, click: ClickEventDto): Promise<void> {
     if (this.failOnce.delete(click.page)) throw new Error(`counter store down for ${click.page}`);
     this.spanOf.set(click.page, trace.getActiveSpan()?.spanContext().spanId ?? 'none');
-    return super.add(groupId, click, at);
+    return super.add(tx, click);
   }
 }
 

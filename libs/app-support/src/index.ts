@@ -1,6 +1,7 @@
 // What the example apps share (not part of nest-kafka-kit): their database and Kafka names.
 export { Database } from './db/database.js';
 export type { Queryable, QueryResult } from './db/database.js';
+export { appDatabase, AppDatabaseHandle } from './db/app-database-handle.js';
 export { AppDatabaseModule } from './db/app-database.module.js';
 export type { AppDatabaseOptions } from './db/app-database.module.js';
 export { openDatabase } from './db/open-database.js';

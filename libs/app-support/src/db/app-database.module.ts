@@ -1,4 +1,5 @@
 import { Inject, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { appDatabase } from './app-database-handle.js';
 import { Database } from './database.js';
 import { migrate } from './migrate.js';
 import { openDatabase } from './open-database.js';
@@ -39,6 +40,7 @@ export class AppDatabaseModule {
             new Logger('Database').log(
               `${db.engine}: ${applied.length ? `applied ${applied.join(', ')}` : 'schema up to date'}`,
             );
+            appDatabase.attach(db);
             return db;
           },
         },
