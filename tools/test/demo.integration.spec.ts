@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { kafkaBrokers, waitFor } from './helpers.js';
+import { kafkaBrokers, uniqueName, waitFor } from './helpers.js';
 
 describe('npm run demo', () => {
   it('runs the click pipeline end to end: HTTP -> click_log -> counts, health ok', async () => {
@@ -10,6 +10,9 @@ describe('npm run demo', () => {
         KAFKA_BROKERS: kafkaBrokers().join(','),
         DEMO_COLLECTOR_PORT: '3200',
         DEMO_AGGREGATOR_PORT: '3201',
+        // The apps' topics and groups of this run only: another click-aggregator on the same
+        // broker would otherwise share the group's partitions (and count the demo's clicks).
+        KAFKA_NAME_PREFIX: `${uniqueName('demo')}.`,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
