@@ -16,6 +16,10 @@ const shared = {
         find: /^nest-kafka-kit\/testing$/,
         replacement: fileURLToPath(new URL('./libs/kafka-kit/src/testing/index.ts', import.meta.url)),
       },
+      {
+        find: /^@nest-kafka-kit\/app-support$/,
+        replacement: fileURLToPath(new URL('./libs/app-support/src/index.ts', import.meta.url)),
+      },
     ],
   },
 };

@@ -1,13 +1,20 @@
 // Resident memory of the example apps under load, each run as in production (built, one process
 // each, with the heap flag of their `npm start`) while RSS is sampled from /proc (Linux):
 //   1. the click pipeline: click-collector takes POST /clicks from concurrent HTTP clients,
-//      click-aggregator consumes click_log;
+//      click-aggregator and click-archiver (two groups) consume click_log into their database;
 //   2. enrolled-consumer: rt.enrolled produced at full speed, 1% of it the incident's record
 //      (a course without tutors), which goes to the DLQ.
-// Target: each app stays under 200 MB.
+// The apps' database: DATABASE_URL when set, else one PGlite served by `db:serve`
+// (libs/app-support/dist/serve-pglite.js) in a fresh directory, its RSS shown apart: PGlite in
+// an app's own process costs 180-300 MB more (WASM memory; see README), so it is not how a
+// deployment runs. Target: each app stays under 200 MB.
+//   BENCH_SECONDS (60), BENCH_CLIENTS (32), BENCH_ENROLLED_RATE (records/s, 500), BENCH_PORT (3300)
 //   npm run bench:memory     (a broker on KAFKA_BROKERS or 127.0.0.1:9092; `npm run kafka:up`)
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { brokers, kafka } from './bench-kit.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
@@ -42,9 +49,43 @@ async function until(what: string, probe: () => Promise<boolean>, timeoutMs = 12
   }
 }
 
+const dataDir = mkdtempSync(join(tmpdir(), 'bench-memory-'));
+process.on('exit', () => rmSync(dataDir, { recursive: true, force: true }));
+// Topics and groups of this run only: a bench sharing the broker with other runs (or apps) must
+// not share their consumer groups, or partitions and counts would be split with them.
+const PREFIX = `bench-${process.pid}-${Date.now().toString(36)}.`;
+// BENCH_PORT (default 3300): the collector's port; the other apps take the next ones.
+const PORT = Number(process.env.BENCH_PORT ?? 3300);
+const ENROLLED_RATE = Number(process.env.BENCH_ENROLLED_RATE ?? 500);
+
+/** DATABASE_URL, or a PGlite server of this run (stopped when the bench ends). */
+async function database(): Promise<{ url: string; name: string; server?: ChildProcess }> {
+  if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, name: 'PostgreSQL (DATABASE_URL)' };
+  const port = PORT + 9;
+  const server = spawn(process.execPath, ['libs/app-support/dist/serve-pglite.js'], {
+    env: { ...process.env, PGLITE_DIR: join(dataDir, 'pglite'), PGLITE_PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  process.on('exit', () => server.kill('SIGKILL'));
+  const listening = () =>
+    new Promise<boolean>((resolve) => {
+      const socket = connect(port, '127.0.0.1', () => resolve(socket.end() !== undefined));
+      socket.once('error', () => resolve(false));
+    });
+  await until('the PGlite server', listening);
+  return { url: `postgres://postgres@127.0.0.1:${port}/postgres`, name: 'PGlite served by db:serve', server };
+}
+const db = await database();
+
 async function start(name: string, port: number): Promise<RunningApp> {
   const child = spawn(process.execPath, [...APP_NODE_FLAGS, `apps/${name}/dist/main.js`], {
-    env: { ...process.env, KAFKA_BROKERS: brokers.join(','), PORT: String(port) },
+    env: {
+      ...process.env,
+      KAFKA_BROKERS: brokers.join(','),
+      PORT: String(port),
+      DATABASE_URL: db.url,
+      KAFKA_NAME_PREFIX: PREFIX,
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -70,7 +111,9 @@ async function measure(
     }, 250);
     const done = await load(running).finally(() => clearInterval(sampler));
     const flags = APP_NODE_FLAGS.join(' ') || 'no flags';
-    console.log(`\n${title} (${SECONDS} s of load, node ${flags}, RSS sampled every 250 ms)\n  ${done}`);
+    console.log(
+      `\n${title} (${SECONDS} s of load, node ${flags}, ${db.name}, RSS sampled every 250 ms)\n  ${done}`,
+    );
     const mb = (kb: number) => (kb / 1024).toFixed(1);
     for (const app of running) {
       const verdict = app.peakKb / 1024 < TARGET_MB ? 'under' : 'OVER';
@@ -78,6 +121,7 @@ async function measure(
         `  ${app.name.padEnd(18)} idle ${mb(app.idleKb)} MB, peak ${mb(app.peakKb)} MB, end ${mb(app.lastKb)} MB: ${verdict} the ${TARGET_MB} MB target`,
       );
     }
+    if (db.server) console.log(`  (the PGlite server: ${mb(rssKb(db.server.pid!))} MB, not an app)`);
     return running.every((a) => a.peakKb / 1024 < TARGET_MB);
   } finally {
     for (const app of running) app.child.kill('SIGTERM');
@@ -85,10 +129,13 @@ async function measure(
   }
 }
 
-async function clickLoad([collector, aggregator]: RunningApp[]): Promise<string> {
+async function clickLoad([collector, aggregator, archiver]: RunningApp[]): Promise<string> {
   const total = async () =>
     ((await (await fetch(`${aggregator!.url}/stats`)).json()) as { total: number }).total;
+  const archived = async () =>
+    ((await (await fetch(`${archiver!.url}/archive`)).json()) as { clicks: number }).clicks;
   const before = await total();
+  const archivedBefore = await archived();
   let sent = 0;
   const deadline = Date.now() + SECONDS * 1000;
   const pages = ['/', '/pricing', '/docs', '/blog', '/signup'];
@@ -106,7 +153,8 @@ async function clickLoad([collector, aggregator]: RunningApp[]): Promise<string>
     }),
   );
   await until('the aggregator to count every click', async () => (await total()) - before >= sent);
-  return `${sent} clicks from ${CLIENTS} HTTP clients posted and counted, ${Math.round(sent / SECONDS)} clicks/s`;
+  await until('the archiver to hold every click', async () => (await archived()) - archivedBefore >= sent);
+  return `${sent} clicks from ${CLIENTS} HTTP clients posted, counted and archived, ${Math.round(sent / SECONDS)} clicks/s`;
 }
 
 async function enrolledLoad([consumer]: RunningApp[]): Promise<string> {
@@ -114,7 +162,14 @@ async function enrolledLoad([consumer]: RunningApp[]): Promise<string> {
   const accounted = async () => {
     const text = await (await fetch(`${consumer!.url}/metrics`)).text();
     const sum = (metric: string) =>
-      [...text.matchAll(new RegExp(`^${metric}\\{[^}]*topic="rt\\.enrolled"[^}]*\\} (\\d+)`, 'gm'))]
+      [
+        ...text.matchAll(
+          new RegExp(
+            `^${metric}\\{[^}]*topic="${PREFIX.replace(/\./g, '\\.')}rt\\.enrolled"[^}]*\\} (\\d+)`,
+            'gm',
+          ),
+        ),
+      ]
         .map((m) => Number(m[1]))
         .reduce((a, b) => a + b, 0);
     return sum('kafka_kit_records_consumed_total') + sum('kafka_kit_dead_lettered_total');
@@ -124,8 +179,12 @@ async function enrolledLoad([consumer]: RunningApp[]): Promise<string> {
   await producer.connect();
   let sent = 0;
   const deadline = Date.now() + SECONDS * 1000;
+  const started = Date.now();
   while (Date.now() < deadline) {
-    const messages = Array.from({ length: 500 }, () => {
+    // At ENROLLED_RATE: a steady load the consumer keeps up with, not a backlog to drain.
+    const ahead = sent - ((Date.now() - started) / 1000) * ENROLLED_RATE;
+    if (ahead > 0) await new Promise((r) => setTimeout(r, (ahead / ENROLLED_RATE) * 1000));
+    const messages = Array.from({ length: 100 }, () => {
       const n = sent++;
       const courseId = n % 100 === 0 ? 'course-draft' : 'course-typescript';
       const value = {
@@ -136,7 +195,7 @@ async function enrolledLoad([consumer]: RunningApp[]): Promise<string> {
       };
       return { key: value.enrollmentId, value: JSON.stringify(value) };
     });
-    await producer.send({ topic: 'rt.enrolled', acks: -1, messages });
+    await producer.send({ topic: `${PREFIX}rt.enrolled`, acks: -1, messages });
   }
   await producer.disconnect();
   await until(
@@ -149,10 +208,15 @@ async function enrolledLoad([consumer]: RunningApp[]): Promise<string> {
 const clicksOk = await measure(
   'click pipeline under HTTP load',
   [
-    ['click-collector', 3300],
-    ['click-aggregator', 3301],
+    ['click-collector', PORT],
+    ['click-aggregator', PORT + 1],
+    ['click-archiver', PORT + 3],
   ],
   clickLoad,
 );
-const enrolledOk = await measure('enrolled-consumer under load', [['enrolled-consumer', 3302]], enrolledLoad);
+const enrolledOk = await measure(
+  'enrolled-consumer under load',
+  [['enrolled-consumer', PORT + 2]],
+  enrolledLoad,
+);
 process.exitCode = clicksOk && enrolledOk ? 0 : 1;

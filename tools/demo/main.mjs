@@ -10,7 +10,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isRunning, startApps, stopApps } from './apps.mjs';
+import { DATABASE_PORT_OFFSET, isRunning, startApps, startSharedDatabase, stopApps } from './apps.mjs';
 import { runIncident } from './incident.mjs';
 import { demoOptions } from './options.mjs';
 import { probeAll } from './probe.mjs';
@@ -39,18 +39,25 @@ say(`${kafka.started ? 'started' : 'using'} Kafka at ${brokers}`);
 
 const logDir = mkdtempSync(join(tmpdir(), 'nest-kafka-kit-demo-'));
 const opsToken = randomBytes(12).toString('hex');
-// A fresh PGlite directory per run (no DATABASE_URL): every count starts from zero.
-const storage = process.env.DATABASE_URL ? {} : { PGLITE_DIR: join(logDir, 'pglite') };
+// A fresh PGlite database per run (no DATABASE_URL): every count starts from zero.
+const database = process.env.DATABASE_URL
+  ? undefined
+  : await startSharedDatabase({
+      repo,
+      port: options.basePort + DATABASE_PORT_OFFSET,
+      dataDir: join(logDir, 'pglite'),
+      logDir,
+    });
 say(
-  process.env.DATABASE_URL
-    ? 'storage: PostgreSQL at DATABASE_URL'
-    : 'storage: PGlite (no DATABASE_URL), in the log folder',
+  database
+    ? `storage: PGlite (no DATABASE_URL) served to every app at ${database.url} (pid ${database.pid}), log: ${database.log}`
+    : 'storage: PostgreSQL at DATABASE_URL',
 );
 const apps = startApps({
   repo,
   basePort: options.basePort,
   logDir,
-  env: { KAFKA_BROKERS: brokers, OPS_TOKEN: opsToken, ...storage },
+  env: { KAFKA_BROKERS: brokers, OPS_TOKEN: opsToken, ...(database && { DATABASE_URL: database.url }) },
 });
 for (const app of apps) say(`${app.name} (pid ${app.pid}) on ${app.url}, log: ${app.log}`);
 const enrolled = apps.find((a) => a.name === 'enrolled-consumer');
@@ -65,14 +72,20 @@ async function shutdown(reason) {
     if (reason) say(reason);
     await traffic?.stop().catch(() => {});
     const left = await stopApps(apps);
+    // After the apps: they drain and commit into it.
+    if (database) left.push(...(await stopApps([database])));
     await kafka.stop();
-    const alive = [...left, ...apps.filter((a) => isRunning(a.pid)).map((a) => `${a.name} (pid ${a.pid})`)];
+    const started = database ? [...apps, database] : apps;
+    const alive = [
+      ...left,
+      ...started.filter((a) => isRunning(a.pid)).map((a) => `${a.name} (pid ${a.pid})`),
+    ];
     if (alive.length > 0) {
       console.error(`[demo] still running: ${alive.join(', ')}`);
       exitCode ||= 1;
     } else
       say(
-        `stopped: ${apps.map((a) => `${a.name} (pid ${a.pid})`).join(', ')} exited${kafka.started ? ', Kafka stopped' : ''}`,
+        `stopped: ${started.map((a) => `${a.name} (pid ${a.pid})`).join(', ')} exited${kafka.started ? ', Kafka stopped' : ''}`,
       );
     process.exit(exitCode);
   })();

@@ -30,7 +30,7 @@ export function runDemo(command: string, args: string[], demoPort: number): Demo
 
 /** The pids the demo printed for its apps ("click-collector (pid 123) on ..."). */
 export const appPids = (output: string): number[] =>
-  [...output.matchAll(/^\[demo\] [\w-]+ \(pid (\d+)\) on /gm)].map((m) => Number(m[1]));
+  [...output.matchAll(/^\[demo\] .*?\(pid (\d+)\)/gm)].map((m) => Number(m[1]));
 
 export const isRunning = (pid: number): boolean => {
   try {

@@ -11,6 +11,7 @@ import { kafkaBrokers, uniqueName, waitFor } from '../../../tools/test/helpers.j
 import { httpServerSpans, startTestTracing, type TestTracing } from '../../../tools/test/tracing.js';
 import { AppModule as CollectorModule } from '../../click-collector/src/app.module.js';
 import { AppModule as AggregatorModule } from '../src/app.module.js';
+import type { ClickEventDto, Queryable } from '@nest-kafka-kit/app-support';
 import { ClickCountsService } from '../src/click-counts.service.js';
 
 /** Counts clicks, noting the span each ran in; a page in `failOnce` throws the first time. */
@@ -18,10 +19,10 @@ class TracedCounts extends ClickCountsService {
   readonly spanOf = new Map<string, string>();
   readonly failOnce = new Set<string>();
 
-  override add(page: string): void {
-    if (this.failOnce.delete(page)) throw new Error(`counter store down for ${page}`);
-    this.spanOf.set(page, trace.getActiveSpan()?.spanContext().spanId ?? 'none');
-    super.add(page);
+  override async add(tx: Queryable, click: ClickEventDto): Promise<void> {
+    if (this.failOnce.delete(click.page)) throw new Error(`counter store down for ${click.page}`);
+    this.spanOf.set(click.page, trace.getActiveSpan()?.spanContext().spanId ?? 'none');
+    return super.add(tx, click);
   }
 }
 
@@ -37,7 +38,7 @@ class CapturingLogger implements LoggerService {
 }
 
 describe('a trace across click-collector and click-aggregator', () => {
-  const counts = new TracedCounts();
+  let counts: TracedCounts;
   const logger = new CapturingLogger();
   let tracing: TestTracing;
   let collector: INestApplication;
@@ -60,6 +61,9 @@ describe('a trace across click-collector and click-aggregator', () => {
   beforeAll(async () => {
     tracing = startTestTracing();
     process.env.KAFKA_BROKERS = kafkaBrokers().join(',');
+    // The aggregator's counts in a throwaway in-process PGlite.
+    delete process.env.DATABASE_URL;
+    process.env.PGLITE_DIR = 'memory://';
     const collectorRef = await Test.createTestingModule({ imports: [CollectorModule] }).compile();
     collector = collectorRef.createNestApplication({ logger });
     collector.use(httpServerSpans);
@@ -67,10 +71,11 @@ describe('a trace across click-collector and click-aggregator', () => {
     url = (await collector.getUrl()).replace('[::1]', '127.0.0.1');
     const aggregatorRef = await Test.createTestingModule({ imports: [AggregatorModule] })
       .overrideProvider(ClickCountsService)
-      .useValue(counts)
+      .useClass(TracedCounts)
       .compile();
     aggregator = aggregatorRef.createNestApplication({ logger });
     await aggregator.init();
+    counts = aggregator.get(ClickCountsService) as TracedCounts;
   });
   afterAll(async () => {
     await aggregator?.close();

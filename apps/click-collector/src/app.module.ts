@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { KafkaHealthModule, KafkaModule } from 'nest-kafka-kit';
+import { CLICK_TOPIC } from '@nest-kafka-kit/app-support';
 import { ClicksController } from './clicks.controller.js';
 
 @Module({
   imports: [
-    ConfigModule.forRoot({ ignoreEnvFile: true }),
+    ConfigModule.forRoot({ ignoreEnvFile: true, isGlobal: true }),
     KafkaModule.forRootAsync({
       imports: [ConfigModule],
       inject: [ConfigService],
@@ -14,7 +15,7 @@ import { ClicksController } from './clicks.controller.js';
         clientId: 'click-collector',
         // Many small HTTP requests become few produce requests.
         producer: { acks: 'all', lingerMs: 5 },
-        topics: [{ topic: 'click_log', partitions: 3 }],
+        topics: [{ topic: CLICK_TOPIC, partitions: 3 }],
       }),
     }),
     KafkaHealthModule.forRoot({}),

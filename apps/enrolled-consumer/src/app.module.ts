@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
+import { AppDatabaseModule, consumerDefaultsFromEnv } from '@nest-kafka-kit/app-support';
 import { KafkaDashboardModule, KafkaHealthModule, KafkaModule, KafkaOperatorModule } from 'nest-kafka-kit';
-import { GatewayOpsController } from './notifications/gateway-ops.controller.js';
 import { CourseDirectory } from './notifications/course-directory.service.js';
 import { MailGateway } from './notifications/mail-gateway.js';
 import { NotificationsController } from './notifications/notifications.controller.js';
 import { TutorNotifierListener } from './notifications/tutor-notifier.listener.js';
+import { NotificationGatewayController } from './ops/notification-gateway.controller.js';
 import { OpsDashboardGuard } from './ops-dashboard.guard.js';
 import { OpsTokenGuard } from './ops-token.guard.js';
 import { EnrollmentsController } from './read-model/enrollments.controller.js';
@@ -16,11 +17,16 @@ import { EnrollmentsReadModel } from './read-model/enrollments-read-model.servic
   imports: [
     // Global: the operator endpoints' guard reads OPS_TOKEN from inside KafkaOperatorModule.
     ConfigModule.forRoot({ ignoreEnvFile: true, isGlobal: true }),
+    AppDatabaseModule.forRoot({
+      app: 'enrolled-consumer',
+      migrations: new URL('../migrations/', import.meta.url),
+    }),
     KafkaModule.forRootAsync({
       inject: [ConfigService],
       useFactory: (config: ConfigService) => ({
         brokers: config.get<string>('KAFKA_BROKERS', '127.0.0.1:9092'),
         clientId: 'enrolled-consumer',
+        consumerDefaults: consumerDefaultsFromEnv(),
       }),
     }),
     KafkaHealthModule.forRoot({}),
@@ -35,6 +41,6 @@ import { EnrollmentsReadModel } from './read-model/enrollments-read-model.servic
     EnrollmentsReadModel,
     EnrollmentsProjectionListener,
   ],
-  controllers: [NotificationsController, GatewayOpsController, EnrollmentsController],
+  controllers: [NotificationsController, EnrollmentsController, NotificationGatewayController],
 })
 export class AppModule {}

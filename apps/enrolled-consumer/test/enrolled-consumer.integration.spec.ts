@@ -6,6 +6,7 @@ import { DlqService, KafkaProducer, RETRY_HEADERS } from 'nest-kafka-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser, type Browser } from '../../../tools/test/browser.js';
 import { kafkaBrokers, uniqueName, waitFor } from '../../../tools/test/helpers.js';
+import { freshDatabase } from '../../../tools/test/postgres.js';
 import { AppModule } from '../src/app.module.js';
 import { MailGateway, type TutorNotification } from '../src/notifications/mail-gateway.js';
 
@@ -21,7 +22,7 @@ class FlakyMailGateway extends MailGateway {
 
 describe('enrolled-consumer', () => {
   const OPS_TOKEN = uniqueName('ops-token');
-  const mail = new FlakyMailGateway();
+  let mail: FlakyMailGateway;
   let app: INestApplication;
   let url: string;
   const get = (path: string, headers: Record<string, string> = {}) => fetch(`${url}${path}`, { headers });
@@ -35,10 +36,12 @@ describe('enrolled-consumer', () => {
   beforeAll(async () => {
     process.env.KAFKA_BROKERS = kafkaBrokers().join(',');
     process.env.OPS_TOKEN = OPS_TOKEN;
+    process.env.DATABASE_URL = await freshDatabase('enrolled');
     const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
       .overrideProvider(MailGateway)
-      .useValue(mail)
+      .useClass(FlakyMailGateway)
       .compile();
+    mail = moduleRef.get(MailGateway);
     app = moduleRef.createNestApplication({ logger: ['error', 'warn'] });
     await app.listen(0, '127.0.0.1');
     url = (await app.getUrl()).replace('[::1]', '127.0.0.1');

@@ -1,19 +1,20 @@
 import { Injectable } from '@nestjs/common';
+import { Database } from '@nest-kafka-kit/app-support';
 
 /**
- * Tutors per course. A stand-in for the course service a real deployment would call; it keeps
- * the incident's shape: a course whose tutor list is empty.
+ * Tutors per course, from the course_tutors table (seeded by the first migration). It keeps
+ * the incident's shape: course-draft has an empty tutor list.
  */
 @Injectable()
 export class CourseDirectory {
-  private readonly tutors = new Map<string, readonly string[]>([
-    ['course-typescript', ['tutor-ada', 'tutor-linus']],
-    ['course-kafka', ['tutor-jay']],
-    ['course-draft', []],
-  ]);
+  constructor(private readonly db: Database) {}
 
   /** The course's tutors; an unknown course has none. */
-  tutorsOf(courseId: string): readonly string[] {
-    return this.tutors.get(courseId) ?? [];
+  async tutorsOf(courseId: string): Promise<string[]> {
+    const { rows } = await this.db.query<{ tutor_id: string }>(
+      'SELECT tutor_id FROM course_tutors WHERE course_id = $1 ORDER BY tutor_id',
+      [courseId],
+    );
+    return rows.map((r) => r.tutor_id);
   }
 }

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { Database } from '@nest-kafka-kit/app-support';
 import { GatewayUnavailableError } from './gateway-unavailable.error.js';
 
 export interface TutorNotification {
@@ -8,45 +10,30 @@ export interface TutorNotification {
   courseId: string;
 }
 
-/** The stand-in keeps this many recent notifications: memory stays flat however long it runs. */
-const KEPT = 1000;
-
-/** The share of sends that fail, 0..1: NOTIFICATION_FAILURE_RATE at start (default 0), then PUT /ops/notification-gateway. */
-function failureRateFromEnv(): number {
-  const rate = Number(process.env.NOTIFICATION_FAILURE_RATE ?? 0);
-  if (!(rate >= 0 && rate <= 1)) throw new Error(`NOTIFICATION_FAILURE_RATE must be 0..1, got ${rate}`);
+/** NOTIFICATION_FAILURE_RATE: a number in [0, 1]; anything else stops the start with its value. */
+export function parseFailureRate(value: unknown): number {
+  const rate = typeof value === 'number' ? value : Number(value);
+  if (value === '' || value === null || !Number.isFinite(rate) || rate < 0 || rate > 1)
+    throw new RangeError(`failure rate must be a number from 0 to 1, got ${JSON.stringify(value)}`);
   return rate;
 }
 
 /**
- * Where tutor notifications go. The default keeps the most recent ones in memory (GET
- * /notifications shows them); a deployment binds its mail or push service to this token. Sends
- * are idempotent per (enrollment, tutor): a redelivered record, or a retry after a partial
- * failure, never notifies a tutor twice (within the kept window, for this stand-in). A failure
- * rate stands in for an outage of the real gateway (the demo takes it down and up).
+ * Where tutor notifications go: the stand-in for a mail or push service records each one in the
+ * notifications table (GET /notifications shows them). It fails a share of sends, as a flaky
+ * provider would: NOTIFICATION_FAILURE_RATE at start (default 0), changed at runtime through
+ * PUT /ops/notification-gateway. Idempotent per (enrollment, tutor): a redelivered record, or a
+ * retry after a partial failure, never notifies a tutor twice.
  */
 @Injectable()
 export class MailGateway {
-  private readonly sent = new Map<string, TutorNotification>();
-  private delivered = 0;
-  private rate = failureRateFromEnv();
+  private rate: number;
 
-  async send(notification: TutorNotification): Promise<void> {
-    if (this.rate > 0 && Math.random() < this.rate) throw new GatewayUnavailableError(notification.tutorId);
-    const key = `${notification.enrollmentId}:${notification.tutorId}`;
-    if (!this.sent.has(key)) this.delivered++;
-    this.sent.set(key, notification);
-    // Maps iterate in insertion order: the first key is the oldest.
-    if (this.sent.size > KEPT) this.sent.delete(this.sent.keys().next().value!);
-  }
-
-  list(): TutorNotification[] {
-    return [...this.sent.values()];
-  }
-
-  /** Notifications delivered since start, each (enrollment, tutor) once. */
-  count(): number {
-    return this.delivered;
+  constructor(
+    private readonly db: Database,
+    config: ConfigService,
+  ) {
+    this.rate = parseFailureRate(config.get('NOTIFICATION_FAILURE_RATE', '0'));
   }
 
   get failureRate(): number {
@@ -54,6 +41,33 @@ export class MailGateway {
   }
 
   set failureRate(rate: number) {
-    this.rate = rate;
+    this.rate = parseFailureRate(rate);
+  }
+
+  async send(n: TutorNotification): Promise<void> {
+    if (this.rate > 0 && Math.random() < this.rate) throw new GatewayUnavailableError(n.tutorId);
+    await this.db.query(
+      `INSERT INTO notifications (enrollment_id, tutor_id, student_id, course_id) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (enrollment_id, tutor_id) DO NOTHING`,
+      [n.enrollmentId, n.tutorId, n.studentId, n.courseId],
+    );
+  }
+
+  /** The most recent notifications, newest first (`enrollmentId` narrows to one enrollment). */
+  async list(enrollmentId?: string, limit = 1000): Promise<TutorNotification[]> {
+    const { rows } = await this.db.query<TutorNotification>(
+      `SELECT enrollment_id AS "enrollmentId", tutor_id AS "tutorId", student_id AS "studentId",
+              course_id AS "courseId"
+         FROM notifications WHERE $1::text IS NULL OR enrollment_id = $1
+        ORDER BY sent_at DESC, tutor_id LIMIT $2`,
+      [enrollmentId ?? null, limit],
+    );
+    return rows;
+  }
+
+  /** Notifications delivered, each (enrollment, tutor) once (the demo compares it with what it sent). */
+  async count(): Promise<number> {
+    const { rows } = await this.db.query<{ n: string }>('SELECT count(*) AS n FROM notifications');
+    return Number(rows[0]!.n);
   }
 }

@@ -1,18 +1,19 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { MailGateway } from './mail-gateway.js';
 
 @Controller('notifications')
 export class NotificationsController {
   constructor(private readonly mail: MailGateway) {}
 
+  /** The latest 1000 notifications, or those of `?enrollmentId=`. */
   @Get()
-  list() {
-    return this.mail.list();
+  list(@Query('enrollmentId') enrollmentId?: string) {
+    return this.mail.list(enrollmentId || undefined);
   }
 
-  /** How many notifications went out since start (the demo compares it with what it sent). */
+  /** How many notifications went out, each (enrollment, tutor) once (the demo compares it with what it sent). */
   @Get('count')
-  count(): { delivered: number } {
-    return { delivered: this.mail.count() };
+  async count(): Promise<{ delivered: number }> {
+    return { delivered: await this.mail.count() };
   }
 }

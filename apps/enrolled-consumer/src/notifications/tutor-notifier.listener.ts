@@ -1,19 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { KafkaConsumer, KafkaListener, Payload } from 'nest-kafka-kit';
+import { ENROLLED_TOPIC, NOTIFIER_GROUP, notifyRetryDelays } from '../enrolled-names.js';
 import { CourseDirectory } from './course-directory.service.js';
 import { CourseWithoutTutorsError } from './course-without-tutors.error.js';
 import { EnrolledEventDto } from './enrolled-event.dto.js';
 import { MailGateway } from './mail-gateway.js';
 
-export const ENROLLED_TOPIC = 'rt.enrolled';
-
 /**
- * rt.enrolled -> a notification to each tutor of the course. A mail outage is retried through
- * rt.enrolled.retry.1..3 (1 s, 10 s, 1 min) while the topic keeps flowing; a course without
- * tutors, an invalid or a non-JSON record goes to rt.enrolled.dlq at once, with the reason.
+ * rt.enrolled -> a notification to each tutor of the course. A gateway outage is retried
+ * through rt.enrolled.retry.1..3 (NOTIFY_RETRY_DELAYS_MS, default 1 s, 10 s, 1 min) while the
+ * topic keeps flowing, then dead-lettered; a course without tutors, an invalid or a non-JSON
+ * record goes to rt.enrolled.dlq at once, with the reason.
  */
 @Injectable()
-@KafkaConsumer({ groupId: 'enrolled-notifier', fromBeginning: true, concurrency: 3 })
+@KafkaConsumer({ groupId: NOTIFIER_GROUP, fromBeginning: true, concurrency: 3 })
 export class TutorNotifierListener {
   constructor(
     private readonly courses: CourseDirectory,
@@ -22,12 +22,13 @@ export class TutorNotifierListener {
 
   @KafkaListener(ENROLLED_TOPIC, {
     topic: { partitions: 3 },
-    errorHandling: { strategy: 'retry-topics', delaysMs: [1000, 10_000, 60_000] },
+    errorHandling: { strategy: 'retry-topics', delaysMs: notifyRetryDelays() },
   })
   async onEnrolled(@Payload() event: EnrolledEventDto): Promise<void> {
-    const tutors = this.courses.tutorsOf(event.courseId);
+    const tutors = await this.courses.tutorsOf(event.courseId);
     if (tutors.length === 0) throw new CourseWithoutTutorsError(event.courseId);
     const { enrollmentId, studentId, courseId } = event;
+    // A retry after some tutors were notified sends to every tutor again: the gateway drops repeats.
     await Promise.all(
       tutors.map((tutorId) => this.mail.send({ tutorId, enrollmentId, studentId, courseId })),
     );

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Database } from '@nest-kafka-kit/app-support';
 import type { EnrollmentChangeDto, EnrollmentStatus } from './enrollment-change.dto.js';
 
 export interface Enrollment {
@@ -8,27 +9,35 @@ export interface Enrollment {
   status: EnrollmentStatus;
 }
 
-/** Enrollments as cdc.enrollments describes them, in memory: the example's read model. */
+/**
+ * Enrollments as cdc.enrollments describes them, in the enrollments table. Each change writes
+ * the row's whole state, so applying a change again (a redelivery after a crash) changes nothing.
+ */
 @Injectable()
 export class EnrollmentsReadModel {
-  private readonly rows = new Map<string, Enrollment>();
+  constructor(private readonly db: Database) {}
 
-  apply(change: EnrollmentChangeDto): void {
+  async apply(change: EnrollmentChangeDto): Promise<void> {
     if (change.op === 'd') {
-      this.rows.delete(change.enrollmentId);
+      await this.db.query('DELETE FROM enrollments WHERE enrollment_id = $1', [change.enrollmentId]);
       return;
     }
-    const { enrollmentId, studentId, courseId, status } = change;
-    // Validation guarantees these for c and u.
-    this.rows.set(enrollmentId, {
-      enrollmentId,
-      studentId: studentId!,
-      courseId: courseId!,
-      status: status!,
-    });
+    // Validation guarantees studentId, courseId and status for c and u.
+    await this.db.query(
+      `INSERT INTO enrollments (enrollment_id, student_id, course_id, status) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (enrollment_id) DO UPDATE
+         SET student_id = EXCLUDED.student_id, course_id = EXCLUDED.course_id,
+             status = EXCLUDED.status, updated_at = now()`,
+      [change.enrollmentId, change.studentId, change.courseId, change.status],
+    );
   }
 
-  get(enrollmentId: string): Enrollment | undefined {
-    return this.rows.get(enrollmentId);
+  async get(enrollmentId: string): Promise<Enrollment | undefined> {
+    const { rows } = await this.db.query<Enrollment>(
+      `SELECT enrollment_id AS "enrollmentId", student_id AS "studentId", course_id AS "courseId", status
+         FROM enrollments WHERE enrollment_id = $1`,
+      [enrollmentId],
+    );
+    return rows[0];
   }
 }

@@ -6,8 +6,8 @@ export class EnrollmentsController {
   constructor(private readonly readModel: EnrollmentsReadModel) {}
 
   @Get(':id')
-  get(@Param('id') id: string): Enrollment {
-    const enrollment = this.readModel.get(id);
+  async get(@Param('id') id: string): Promise<Enrollment> {
+    const enrollment = await this.readModel.get(id);
     if (!enrollment) throw new NotFoundException(`no enrollment ${id}`);
     return enrollment;
   }
