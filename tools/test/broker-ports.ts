@@ -9,4 +9,6 @@ export const TEST_BROKER_PORTS = {
   consumerCrash: 22092,
   embeddedKafka: 23092,
   secured: 24092, // SASL_PLAINTEXT on 24093, SSL on 24094
+  /** The chaos tests' 3-broker cluster: 19300-19302, controllers 50 above (19350-19352). */
+  chaosCluster: 19300,
 } as const;

@@ -1,0 +1,99 @@
+// Issue 16, part 1: consumer instances of one group killed -9 one at a time and started again
+// while they work through keyed records, then the rest drained. Measures what each kill cost:
+// records delivered again (against the commit cadence's bound) and the time until every
+// partition with work left made progress again.
+import type { KafkaProducer } from 'nest-kafka-kit';
+import { waitFor } from '../support.js';
+import { pick } from './chaos-run.js';
+import { ConsumerFleet, type FleetOptions } from './consumer-fleet.js';
+import { DeliveryLedger } from './delivery-ledger.js';
+import { keyedRecords, sendAll } from './keyed-records.js';
+
+export interface ConsumerChaosPlan {
+  records: number;
+  keys: number;
+  kills: number;
+  /** Processed offsets are committed at least this often (the consumers' default). */
+  commitIntervalMs: number;
+}
+
+export interface KillFigures {
+  victim: number;
+  /** What the victim handled per second just before it died. */
+  victimRate: number;
+  duplicates: number;
+  /** The cadence's bound: 1.5 commit intervals of the victim's work, plus a commit's round trip. */
+  bound: number;
+  recoverMs: number;
+}
+
+export interface ConsumerChaosResult {
+  ledger: DeliveryLedger;
+  ids: string[];
+  kills: KillFigures[];
+  /** Repeats delivered before the first kill (joins and their rebalances). */
+  duplicatesBeforeKills: number;
+  elapsedMs: number;
+}
+
+/** Produces the plan's records, starts the fleet, kills and restarts, drains. */
+export async function runConsumerChaos(
+  producer: KafkaProducer,
+  fleetOptions: FleetOptions,
+  plan: ConsumerChaosPlan,
+): Promise<ConsumerChaosResult> {
+  const records = keyedRecords(0, plan.records, plan.keys);
+  const ledger = new DeliveryLedger();
+  const fleet = new ConsumerFleet(fleetOptions, ledger);
+  let perPartition = new Map<number, number>();
+  const startedAt = Date.now();
+  const undrained = () => [...perPartition].filter(([p, n]) => ledger.firstDelivered(p) < n).map(([p]) => p);
+  // Kills spread over the first half or so; the rest (and what recovering left) drains after.
+  const between = Math.floor(plan.records / (2 * (plan.kills + 1)));
+  const kills: (Omit<KillFigures, 'duplicates' | 'bound'> & { at: number })[] = [];
+  try {
+    // The whole group first, then the records: every kill hits a group at full speed.
+    await fleet.start();
+    perPartition = await sendAll(producer, fleetOptions.topic, records);
+    for (let k = 0; k < plan.kills; k++) {
+      const base = ledger.unique;
+      await waitFor(
+        `${between} more records handled before kill ${k + 1}`,
+        () => ledger.unique >= base + between || undrained().length === 0,
+        { timeoutMs: 120_000, intervalMs: 20 },
+      );
+      if (undrained().length === 0)
+        throw new Error(`every record handled before kill ${k + 1}: too few records`);
+      const victim = pick(fleet.size);
+      const at = Date.now();
+      const victimRate = ledger.rateOf(victim, at, 2000);
+      const working = undrained();
+      await fleet.stop(victim, 'SIGKILL');
+      await fleet.startSlot(victim);
+      const recoveredAt = await waitFor(
+        `progress on partitions ${working.join(',')} after kill ${k + 1}`,
+        () => ledger.progressedEverywhere(working, at),
+        { timeoutMs: 120_000, intervalMs: 20 },
+      );
+      kills.push({ at, victim, victimRate, recoverMs: recoveredAt - at });
+    }
+    await waitFor('every record delivered', () => undrained().length === 0, {
+      timeoutMs: 300_000,
+      intervalMs: 100,
+    });
+  } finally {
+    fleet.killAll();
+  }
+  const end = Date.now() + 1;
+  return {
+    ledger,
+    ids: records.map((r) => r.value),
+    duplicatesBeforeKills: ledger.duplicatesBetween(startedAt, kills[0]?.at ?? end),
+    elapsedMs: end - startedAt,
+    kills: kills.map(({ at, ...kill }, i) => ({
+      ...kill,
+      duplicates: ledger.duplicatesBetween(at, kills[i + 1]?.at ?? end),
+      bound: Math.ceil((kill.victimRate * 1.5 * plan.commitIntervalMs) / 1000) + 100,
+    })),
+  };
+}
