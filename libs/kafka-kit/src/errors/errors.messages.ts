@@ -59,3 +59,6 @@ export function failureWriteInProgress(
 ): string {
   return `partition ${topic}[${partition}] of group "${groupId}" is not stopped on an error: its failed record is still being written to the DLQ or retry topic (${writeError}); it goes on by itself once the write succeeds, so fix the failure topic instead of retrying or skipping`;
 }
+
+export const produceNotAcknowledged = (partitions: string[], attempts: number): string =>
+  `the broker did not acknowledge records for ${partitions.join(', ')} after ${attempts} sends`;
