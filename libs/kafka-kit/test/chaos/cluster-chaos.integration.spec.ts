@@ -11,6 +11,7 @@ import { bootstrapServers, down, up } from '../../embedded/cluster.mjs';
 import { TEST_BROKER_PORTS } from '../../../../tools/test/broker-ports.js';
 import { startKafkaApp, uniqueName } from '../support.js';
 import { CHAOS_FULL, reportRun } from './chaos-run.js';
+import { runBrokerChaos } from './broker-chaos.js';
 import { runConsumerChaos } from './consumer-chaos.js';
 
 const PORT = TEST_BROKER_PORTS.chaosCluster;
@@ -92,6 +93,49 @@ describe('chaos on a 3-broker cluster', () => {
       expect(ledger.orderViolations).toEqual([]);
       expect(ledger.producerDuplicates).toEqual([]);
       for (const kill of kills) expect(kill.duplicates).toBeLessThanOrEqual(kill.bound);
+    },
+    CHAOS_FULL ? 900_000 : 120_000,
+  );
+
+  it(
+    'loses no acknowledged record and writes none twice while a broker is killed -9 and restarted',
+    async () => {
+      const plan = CHAOS_FULL
+        ? { rate: 1000, keys: 500, kills: 3, perPhase: 5000, awaitIsr: true }
+        : { rate: 400, keys: 40, kills: 1, perPhase: 400, awaitIsr: false };
+      const topic = uniqueName('chaos-brokers');
+      const producer = await producerApp(topic);
+      const run = await runBrokerChaos(
+        producer,
+        { port: PORT, stateDir, brokers },
+        {
+          size: 2,
+          brokers,
+          topic,
+          groupId: uniqueName('chaos-broker-group'),
+          env: { HANDLER_MS: '1', CONCURRENCY: '3', SESSION_TIMEOUT_MS: '10000' },
+        },
+        plan,
+      );
+      const { ledger, kills } = run;
+      reportRun('broker-kill9', {
+        acked: run.acked.length,
+        unacked: run.unacked,
+        brokerKills: kills.length,
+        lost: ledger.missing(run.acked).length,
+        producerDuplicates: ledger.producerDuplicates.length,
+        logRecords: run.logRecords,
+        consumerDuplicates: ledger.duplicateTimes.length,
+        produceStallMs: kills.map((k) => k.produceStallMs),
+        isrRestoredMs: kills.map((k) => k.isrRestoredMs ?? '-').join(','),
+        orderViolations: ledger.orderViolations.length,
+      });
+      expect(ledger.missing(run.acked)).toEqual([]);
+      expect(ledger.producerDuplicates).toEqual([]);
+      // Every record in the log is one distinct id: acknowledged, or from a send that failed.
+      expect(run.logRecords).toBe(ledger.unique);
+      expect(ledger.orderViolations).toEqual([]);
+      expect(run.errors).toEqual([]);
     },
     CHAOS_FULL ? 900_000 : 120_000,
   );
