@@ -5,7 +5,10 @@
 export const CHAOS_FULL = process.env.CHAOS_FULL === '1';
 
 /** Prints `[chaos] <name> k=v k=v ...`, arrays joined with commas. */
-export function reportRun(name: string, figures: Record<string, number | string | number[]>): string {
+export function reportRun(
+  name: string,
+  figures: Record<string, number | string | (number | string)[]>,
+): string {
   const fields = Object.entries(figures).map(([k, v]) => `${k}=${Array.isArray(v) ? v.join(',') : v}`);
   const line = `[chaos] ${name} ${fields.join(' ')}`;
   console.log(line);

@@ -59,8 +59,8 @@ describe('chaos on a 3-broker cluster', () => {
     'loses nothing and keeps per-key order while consumers of the group are killed -9 and restarted',
     async () => {
       const plan = CHAOS_FULL
-        ? { records: 100_000, keys: 500, kills: 12, commitIntervalMs: 1000 }
-        : { records: 8000, keys: 80, kills: 2, commitIntervalMs: 1000 };
+        ? { records: 100_000, keys: 500, kills: 12, signal: 'SIGKILL' as const, commitIntervalMs: 1000 }
+        : { records: 8000, keys: 80, kills: 2, signal: 'SIGKILL' as const, commitIntervalMs: 1000 };
       const topic = uniqueName('chaos-consumers');
       const producer = await producerApp(topic);
       const run = await runConsumerChaos(
@@ -127,7 +127,7 @@ describe('chaos on a 3-broker cluster', () => {
         logRecords: run.logRecords,
         consumerDuplicates: ledger.duplicateTimes.length,
         produceStallMs: kills.map((k) => k.produceStallMs),
-        isrRestoredMs: kills.map((k) => k.isrRestoredMs ?? '-').join(','),
+        isrRestoredMs: kills.map((k) => k.isrRestoredMs ?? '-'),
         orderViolations: ledger.orderViolations.length,
       });
       expect(ledger.missing(run.acked)).toEqual([]);

@@ -1,7 +1,7 @@
-// Issue 16, part 1: consumer instances of one group killed -9 one at a time and started again
-// while they work through keyed records, then the rest drained. Measures what each kill cost:
-// records delivered again (against the commit cadence's bound) and the time until every
-// partition with work left made progress again.
+// Issue 16, parts 1 and 8: consumer instances of one group stopped one at a time (kill -9, or
+// SIGTERM) and started again while they work through keyed records, then the rest drained.
+// Measures what each stop cost: records delivered again (against the commit cadence's bound)
+// and the time until every partition with work left made progress again.
 import type { KafkaProducer } from 'nest-kafka-kit';
 import { waitFor } from '../support.js';
 import { pick } from './chaos-run.js';
@@ -13,6 +13,8 @@ export interface ConsumerChaosPlan {
   records: number;
   keys: number;
   kills: number;
+  /** How each instance is stopped: a crash, or the platform's polite stop. */
+  signal: 'SIGKILL' | 'SIGTERM';
   /** Processed offsets are committed at least this often (the consumers' default). */
   commitIntervalMs: number;
 }
@@ -25,6 +27,10 @@ export interface KillFigures {
   /** The cadence's bound: 1.5 commit intervals of the victim's work, plus a commit's round trip. */
   bound: number;
   recoverMs: number;
+  /** How the victim's process ended: `signal SIGTERM`, `code 0`... */
+  exit: string;
+  /** Lines of the victim's output with ERROR in them. */
+  errorLines: string[];
 }
 
 export interface ConsumerChaosResult {
@@ -68,14 +74,21 @@ export async function runConsumerChaos(
       const at = Date.now();
       const victimRate = ledger.rateOf(victim, at, 2000);
       const working = undrained();
-      await fleet.stop(victim, 'SIGKILL');
+      const ended = await fleet.stop(victim, plan.signal);
+      // Recovered once every partition with work left progressed after the victim was gone.
+      const goneAt = Date.now();
+      const exit = ended.signal ? `signal ${ended.signal}` : `code ${ended.code}`;
+      const errorLines = fleet
+        .output(victim)
+        .split('\n')
+        .filter((line) => line.includes('ERROR'));
       await fleet.startSlot(victim);
       const recoveredAt = await waitFor(
         `progress on partitions ${working.join(',')} after kill ${k + 1}`,
-        () => ledger.progressedEverywhere(working, at),
+        () => ledger.progressedEverywhere(working, goneAt),
         { timeoutMs: 120_000, intervalMs: 20 },
       );
-      kills.push({ at, victim, victimRate, recoverMs: recoveredAt - at });
+      kills.push({ at, victim, victimRate, recoverMs: recoveredAt - at, exit, errorLines });
     }
     await waitFor('every record delivered', () => undrained().length === 0, {
       timeoutMs: 300_000,
