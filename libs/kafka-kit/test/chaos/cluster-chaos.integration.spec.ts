@@ -89,6 +89,7 @@ describe('chaos on a 3-broker cluster', () => {
         producerDuplicates: ledger.producerDuplicates.length,
         elapsedS: Math.round(run.elapsedMs / 1000),
       });
+      expect(kills).toHaveLength(plan.kills);
       expect(ledger.missing(run.ids)).toEqual([]);
       expect(ledger.orderViolations).toEqual([]);
       expect(ledger.producerDuplicates).toEqual([]);

@@ -29,7 +29,7 @@ export interface KillFigures {
   recoverMs: number;
   /** How the victim's process ended: `signal SIGTERM`, `code 0`... */
   exit: string;
-  /** Lines of the victim's output with ERROR in them. */
+  /** ERROR lines the victim printed after the signal. */
   errorLines: string[];
 }
 
@@ -54,8 +54,9 @@ export async function runConsumerChaos(
   let perPartition = new Map<number, number>();
   const startedAt = Date.now();
   const undrained = () => [...perPartition].filter(([p, n]) => ledger.firstDelivered(p) < n).map(([p]) => p);
-  // Kills spread over the first half or so; the rest (and what recovering left) drains after.
-  const between = Math.floor(plan.records / (2 * (plan.kills + 1)));
+  // Records handled between kills: a quarter of an even share, so the kills (and what is
+  // handled while the group recovers) end well before the last records.
+  const between = Math.floor(plan.records / (4 * (plan.kills + 1)));
   const kills: (Omit<KillFigures, 'duplicates' | 'bound'> & { at: number })[] = [];
   try {
     // The whole group first, then the records: every kill hits a group at full speed.
@@ -68,20 +69,24 @@ export async function runConsumerChaos(
         () => ledger.unique >= base + between || undrained().length === 0,
         { timeoutMs: 120_000, intervalMs: 20 },
       );
-      if (undrained().length === 0)
-        throw new Error(`every record handled before kill ${k + 1}: too few records`);
+      // All handled already: the run reports fewer kills than planned, and its test fails on it.
+      if (undrained().length === 0) break;
       const victim = pick(fleet.size);
       const at = Date.now();
       const victimRate = ledger.rateOf(victim, at, 2000);
       const working = undrained();
+      const printedBefore = fleet.output(victim).length;
       const ended = await fleet.stop(victim, plan.signal);
       // Recovered once every partition with work left progressed after the victim was gone.
       const goneAt = Date.now();
       const exit = ended.signal ? `signal ${ended.signal}` : `code ${ended.code}`;
+      // What the victim printed on its way out. kafkajs' own log of a broker's error answer
+      // ("[Connection] Response Heartbeat ... rebalancing") is left out: its requester handles it.
       const errorLines = fleet
         .output(victim)
+        .slice(printedBefore)
         .split('\n')
-        .filter((line) => line.includes('ERROR'));
+        .filter((line) => line.includes('ERROR') && !line.includes('[Connection] Response '));
       await fleet.startSlot(victim);
       const recoveredAt = await waitFor(
         `progress on partitions ${working.join(',')} after kill ${k + 1}`,

@@ -47,6 +47,7 @@ describe('SIGTERM under load', () => {
         orderViolations: ledger.orderViolations.length,
         elapsedS: Math.round(run.elapsedMs / 1000),
       });
+      expect(kills).toHaveLength(plan.kills);
       expect(ledger.missing(run.ids)).toEqual([]);
       expect(ledger.duplicateTimes).toEqual([]);
       expect(ledger.orderViolations).toEqual([]);
