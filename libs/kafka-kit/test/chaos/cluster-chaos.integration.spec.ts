@@ -12,7 +12,7 @@ import { TEST_BROKER_PORTS } from '../../../../tools/test/broker-ports.js';
 import { startKafkaApp, uniqueName } from '../support.js';
 import { CHAOS_FULL, reportRun } from './chaos-run.js';
 import { runBrokerChaos } from './broker-chaos.js';
-import { runConsumerChaos } from './consumer-chaos.js';
+import { CHAOS_CONSUMER_ENV, consumerChaosFigures, runConsumerChaos } from './consumer-chaos.js';
 
 const PORT = TEST_BROKER_PORTS.chaosCluster;
 const PARTITIONS = 6;
@@ -70,25 +70,12 @@ describe('chaos on a 3-broker cluster', () => {
           brokers,
           topic,
           groupId: uniqueName('chaos-group'),
-          env: { HANDLER_MS: '2-5', CONCURRENCY: '2', SESSION_TIMEOUT_MS: '6000' },
+          env: CHAOS_CONSUMER_ENV,
         },
         plan,
       );
       const { ledger, kills } = run;
-      reportRun('consumer-kill9', {
-        records: plan.records,
-        instances: 3,
-        kills: kills.length,
-        lost: ledger.missing(run.ids).length,
-        duplicates: ledger.duplicateTimes.length,
-        duplicatesBeforeKills: run.duplicatesBeforeKills,
-        duplicatesPerKill: kills.map((k) => k.duplicates),
-        boundPerKill: kills.map((k) => k.bound),
-        recoverMs: kills.map((k) => k.recoverMs),
-        orderViolations: ledger.orderViolations.length,
-        producerDuplicates: ledger.producerDuplicates.length,
-        elapsedS: Math.round(run.elapsedMs / 1000),
-      });
+      reportRun('consumer-kill9', consumerChaosFigures(run, plan));
       expect(kills).toHaveLength(plan.kills);
       expect(ledger.missing(run.ids)).toEqual([]);
       expect(ledger.orderViolations).toEqual([]);

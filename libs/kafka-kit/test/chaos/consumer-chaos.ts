@@ -115,3 +115,26 @@ export async function runConsumerChaos(
     })),
   };
 }
+
+/** The fixture's settings in both consumer runs: 2-5 ms handlers, 2 partitions at once each. */
+export const CHAOS_CONSUMER_ENV = { HANDLER_MS: '2-5', CONCURRENCY: '2', SESSION_TIMEOUT_MS: '6000' };
+
+/** A run's figures, for its one `[chaos]` line. */
+export function consumerChaosFigures(run: ConsumerChaosResult, plan: ConsumerChaosPlan) {
+  const { ledger, kills } = run;
+  return {
+    records: plan.records,
+    signal: plan.signal,
+    kills: kills.length,
+    lost: ledger.missing(run.ids).length,
+    duplicates: ledger.duplicateTimes.length,
+    duplicatesBeforeKills: run.duplicatesBeforeKills,
+    duplicatesPerKill: kills.map((k) => k.duplicates),
+    boundPerKill: kills.map((k) => k.bound),
+    recoverMs: kills.map((k) => k.recoverMs),
+    exits: kills.map((k) => k.exit.replace(' ', ':')),
+    orderViolations: ledger.orderViolations.length,
+    producerDuplicates: ledger.producerDuplicates.length,
+    elapsedS: Math.round(run.elapsedMs / 1000),
+  };
+}

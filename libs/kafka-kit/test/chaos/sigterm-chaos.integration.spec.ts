@@ -7,7 +7,7 @@ import { KafkaProducer } from 'nest-kafka-kit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { kafkaBrokers, startKafkaApp, uniqueName } from '../support.js';
 import { CHAOS_FULL, reportRun } from './chaos-run.js';
-import { runConsumerChaos } from './consumer-chaos.js';
+import { CHAOS_CONSUMER_ENV, consumerChaosFigures, runConsumerChaos } from './consumer-chaos.js';
 
 describe('SIGTERM under load', () => {
   let app: INestApplicationContext | undefined;
@@ -31,22 +31,12 @@ describe('SIGTERM under load', () => {
           brokers: kafkaBrokers(),
           topic,
           groupId: uniqueName('chaos-sigterm-group'),
-          env: { HANDLER_MS: '2-5', CONCURRENCY: '2', SESSION_TIMEOUT_MS: '6000' },
+          env: CHAOS_CONSUMER_ENV,
         },
         plan,
       );
       const { ledger, kills } = run;
-      reportRun('consumer-sigterm', {
-        records: plan.records,
-        instances: 3,
-        sigterms: kills.length,
-        lost: ledger.missing(run.ids).length,
-        duplicates: ledger.duplicateTimes.length,
-        recoverMs: kills.map((k) => k.recoverMs),
-        exits: kills.map((k) => k.exit.replace(' ', ':')),
-        orderViolations: ledger.orderViolations.length,
-        elapsedS: Math.round(run.elapsedMs / 1000),
-      });
+      reportRun('consumer-sigterm', consumerChaosFigures(run, plan));
       expect(kills).toHaveLength(plan.kills);
       expect(ledger.missing(run.ids)).toEqual([]);
       expect(ledger.duplicateTimes).toEqual([]);
