@@ -21,7 +21,7 @@ describe('SIGTERM under load', () => {
     async () => {
       const plan = CHAOS_FULL
         ? { records: 50_000, keys: 300, kills: 8, signal: 'SIGTERM' as const, commitIntervalMs: 1000 }
-        : { records: 6000, keys: 60, kills: 2, signal: 'SIGTERM' as const, commitIntervalMs: 1000 };
+        : { records: 16_000, keys: 60, kills: 2, signal: 'SIGTERM' as const, commitIntervalMs: 1000 };
       const topic = uniqueName('chaos-sigterm');
       app = await startKafkaApp([], { topics: [{ topic, partitions: 6 }] });
       const run = await runConsumerChaos(
