@@ -16,8 +16,11 @@ const LAYERS = [
   'failure-records', // the DLQ and retry record formats, their headers, the acks=all producer
   'retry-topics', // retry-topic naming, the retry record, ordered-retry state
   'strategies', // the error strategies behind one interface, their factory, the failure writer
+  'offset-store', // offsets kept in the application's database: PostgreSQL store, seek-on-assignment
   'consumer', // decorators, explorer, the consumer loop, consumer state
   'lag',
+  // one evaluation of every group's health (lag sample + the consumer's own facts) that every view reads
+  'verdict',
   'metrics',
   'operator',
   'dlq',

@@ -37,7 +37,7 @@ export default defineConfig({
           name: 'integration',
           include: ['{libs,apps,tools}/**/*.integration.spec.ts'],
           exclude: ['**/node_modules/**', '**/dist/**'],
-          globalSetup: ['tools/test/kafka-global-setup.ts'],
+          globalSetup: ['tools/test/kafka-global-setup.ts', 'tools/test/postgres-global-setup.ts'],
           pool: 'forks',
           testTimeout: 60_000,
           hookTimeout: 120_000,

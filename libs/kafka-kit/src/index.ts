@@ -41,6 +41,18 @@ export { KafkaListener } from './consumer/decorators/kafka-listener.decorator.js
 export { Payload, Key, Headers, Ctx } from './consumer/decorators/kafka-params.decorators.js';
 export { KafkaContext } from './consumer/kafka-context.js';
 export { KafkaBatchContext } from './consumer/kafka-batch-context.js';
+
+// Offsets kept in the application's database
+export type { OffsetStore, OffsetPosition } from './interfaces/offset-store.interface.js';
+export { PostgresOffsetStore } from './offset-store/postgres-offset-store.js';
+export type {
+  PostgresOffsetStoreOptions,
+  SqlQueryable,
+  PgPoolLike,
+  PgliteLike,
+} from './offset-store/postgres-offset-store.js';
+export { DEFAULT_OFFSET_TABLE } from './offset-store/postgres-offset-sql.js';
+export { OffsetConflictError } from './errors/offset-conflict.error.js';
 export { ConsumerStateService } from './consumer/state/consumer-state.service.js';
 export { ConsumerObservers } from './consumer/state/consumer-observers.js';
 export type {
@@ -64,6 +76,7 @@ export { TopicProvisioningError } from './errors/topic-provisioning.error.js';
 export { BatchListenerFailedError } from './errors/batch-listener-failed.error.js';
 export { UnsupportedSchemaError } from './errors/unsupported-schema.error.js';
 export { ProduceNotAcknowledgedError } from './errors/produce-not-acknowledged.error.js';
+export { HandlerTimeoutError } from './errors/handler-timeout.error.js';
 export type { RecordCoordinates } from './errors/record-coordinates.js';
 
 // Health, lag and metrics
@@ -74,8 +87,11 @@ export { KafkaBrokerHealthIndicator } from './health/kafka-broker.health-indicat
 export { KafkaConsumerReadinessIndicator } from './health/kafka-consumer-readiness.health-indicator.js';
 export { KafkaConsumerLivenessIndicator } from './health/kafka-consumer-liveness.health-indicator.js';
 export { KafkaLagHealthIndicator } from './health/kafka-lag.health-indicator.js';
-export type { LivenessProblem } from './health/consumer-liveness.js';
-export type { GroupLagDetail, PartitionLagDetail } from './health/lag-verdict.js';
+export { HealthProbeLog } from './health/health-probe-log.js';
+export type { LivenessProblem } from './verdict/consumer-liveness.js';
+export type { GroupLagDetail, PartitionLagDetail } from './verdict/lag-verdict.js';
+export { KafkaHealthEvaluator } from './verdict/kafka-health-evaluator.js';
+export type { HealthEvaluation } from './verdict/health-evaluation.js';
 export { LagSampler } from './lag/lag-sampler.service.js';
 export type { LagSamplerOptions } from './lag/lag-sampler.options.js';
 export type {
@@ -129,6 +145,7 @@ export type {
 export { FailureWriteInProgressError } from './errors/failure-write-in-progress.error.js';
 export { InvalidListenerError } from './errors/invalid-listener.error.js';
 export { PartitionNotStoppedError } from './errors/partition-not-stopped.error.js';
+export { UnknownTopicError } from './errors/unknown-topic.error.js';
 export { KafkaOperatorModule } from './operator/kafka-operator.module.js';
 export type { KafkaOperatorModuleOptions } from './operator/kafka-operator.module.js';
 export { DlqService } from './dlq/dlq.service.js';

@@ -14,22 +14,8 @@ import { Kafka, logLevel } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_BROKER_PORTS } from '../../../tools/test/broker-ports.js';
 import { down, isAlive, killBroker, up, type ClusterState } from '../embedded/cluster.mjs';
+import { CapturingLogger } from './capturing-logger.js';
 import { uniqueName, waitFor } from './support.js';
-
-/** A Nest logger that keeps every line, to see what reached Nest's logging. */
-class CapturingLogger implements LoggerService {
-  readonly lines: { level: string; context: string; message: string }[] = [];
-  // Nest passes the logger's context as the last argument (after an optional stack).
-  private keep =
-    (level: string) =>
-    (message: unknown, ...params: unknown[]) =>
-      void this.lines.push({ level, context: String(params.at(-1)), message: String(message) });
-  log = this.keep('log');
-  error = this.keep('error');
-  warn = this.keep('warn');
-  debug = this.keep('debug');
-  verbose = this.keep('verbose');
-}
 
 async function appWith(options: KafkaModuleOptions, providers: unknown[], logger: LoggerService) {
   const moduleRef = await Test.createTestingModule({

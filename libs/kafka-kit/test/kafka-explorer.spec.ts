@@ -8,6 +8,7 @@ import {
   KafkaListener,
   KafkaModule,
   type KafkaConsumerOptions,
+  type OffsetStore,
 } from 'nest-kafka-kit';
 // Internal: the explorer is what turns decorated classes into consumer groups.
 import { KafkaExplorer } from '../src/consumer/kafka.explorer.js';
@@ -81,5 +82,60 @@ describe('KafkaExplorer', () => {
       async handle() {}
     }
     await expect(explore(Zero)).rejects.toThrow(InvalidListenerError);
+  });
+
+  it('refuses an offset store with key-level concurrency or a handler timeout, or one that is not an OffsetStore', async () => {
+    const store = { load: async () => new Map(), transaction: async () => undefined, save: async () => true };
+    @Injectable()
+    @KafkaConsumer({ groupId: 'g' })
+    class ByKey {
+      @KafkaListener('t', { offsetStore: store as unknown as OffsetStore, concurrency: { by: 'key' } })
+      async handle() {}
+    }
+    await expect(explore(ByKey)).rejects.toThrow(
+      /ByKey.handle has both offsetStore and concurrency: \{ by: 'key' \}; records of different keys finish out of order/,
+    );
+
+    @Injectable()
+    @KafkaConsumer({ groupId: 'g' })
+    class NotAStore {
+      @KafkaListener('t', { offsetStore: { load: store.load } as unknown as OffsetStore })
+      async handle() {}
+    }
+    await expect(explore(NotAStore)).rejects.toThrow(/NotAStore.handle has an offsetStore without/);
+
+    // A timed-out handler keeps running and could commit its transaction after its record was routed.
+    @Injectable()
+    @KafkaConsumer({ groupId: 'g', handlerTimeoutMs: 5000 })
+    class Timed {
+      @KafkaListener('t', { offsetStore: store as unknown as OffsetStore })
+      async handle() {}
+    }
+    await expect(explore(Timed)).rejects.toThrow(
+      /Timed.handle has both offsetStore and a handlerTimeoutMs of 5000 ms/,
+    );
+  });
+
+  it("wraps a listener with an offset store, its retry consumer's too, each under its own group", async () => {
+    const store = { load: async () => new Map(), transaction: async () => undefined, save: async () => true };
+    @Injectable()
+    @KafkaConsumer({ groupId: 'g' })
+    class Stored {
+      @KafkaListener('t', {
+        offsetStore: store as unknown as OffsetStore,
+        errorHandling: { strategy: 'retry-topics' },
+      })
+      async handle() {}
+    }
+    const plans = await explore(Stored);
+    expect(
+      plans.map((p) => [
+        p.options.groupId,
+        p.routes.map((r) => [r.groupId, r.offsetStore === store, r.usesContext]),
+      ]),
+    ).toEqual([
+      ['g', [['g', true, true]]],
+      ['g.retry', [['g.retry', true, true]]],
+    ]);
   });
 });

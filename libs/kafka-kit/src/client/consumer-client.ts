@@ -164,6 +164,11 @@ export class ConsumerClient {
     this.consumer.resume([{ topic, partitions }]);
   }
 
+  /** The partitions paused now, by topic (a topic paused as a whole lists its assigned ones). */
+  paused(): { topic: string; partitions: number[] }[] {
+    return this.consumer.paused();
+  }
+
   /** Pauses every partition of `topics`. */
   pauseTopics(topics: string[]): void {
     if (topics.length > 0) this.consumer.pause(topics.map((topic) => ({ topic })));

@@ -27,11 +27,14 @@ export async function handleAsBatch(
     return goOn;
   };
   let pending = batch.records;
+  // With an offset store a failed batch's transaction rolled back the records before the failed
+  // one too: they run again as a batch of their own (one transaction), then the rest.
+  let limit = pending.length;
   while (pending.length > 0 && control.shouldContinue()) {
     const payloads: unknown[] = [];
     const contexts: KafkaContext[] = [];
     let decodeError: unknown;
-    for (const record of pending) {
+    for (const record of pending.slice(0, limit)) {
       try {
         payloads.push(route.decode(record, { topic, partition, offset: record.offset }));
         if (route.usesContext) contexts.push(new KafkaContext(topic, partition, record, control));
@@ -50,6 +53,11 @@ export async function handleAsBatch(
         control.markProcessed(good[good.length - 1]!.offset);
       } catch (error) {
         const failedAt = error instanceof BatchListenerFailedError ? error.index : 0;
+        if (failedAt > 0 && route.offsetStore) {
+          limit = failedAt;
+          continue;
+        }
+        limit = pending.length;
         if (failedAt > 0) {
           observers.handled(slot, failedAt, slot.succeeded(failedAt) - started);
           control.markProcessed(good[failedAt - 1]!.offset);
@@ -61,6 +69,7 @@ export async function handleAsBatch(
       }
     }
     pending = pending.slice(good.length);
+    limit = pending.length;
     if (decodeError !== undefined) {
       if (!(await failed(pending[0]!, decodeError))) return;
       pending = pending.slice(1);

@@ -1,4 +1,6 @@
+import { Logger } from '@nestjs/common';
 import type { BatchControl, ConsumedRecord } from '../client/consumer-client.js';
+import { OffsetConflictError } from '../errors/offset-conflict.error.js';
 import { errorSummary } from '../errors/error-summary.js';
 import { RoutedByHandlerError } from '../errors/routed-by-handler.error.js';
 import { mayCommit, type FailureControl, type GatedRecord } from '../strategies/error-strategy.js';
@@ -6,6 +8,7 @@ import { ListenerRouting } from '../strategies/listener-routing.js';
 import { KafkaBatchContext } from './kafka-batch-context.js';
 import { KafkaContext } from './kafka-context.js';
 import type { ListenerRoute } from './listener-route.js';
+import { saveRoutedOffset } from './offset-transactions.js';
 import type { ConsumerObservers } from './state/consumer-observers.js';
 import type { GroupState } from './state/group-state.js';
 import type { PartitionActivitySlot } from './state/partition-activity-slot.js';
@@ -16,6 +19,11 @@ export interface PartitionPauses {
   pauseUntil(topic: string, partition: number, control: BatchControl, epochMs: number): void;
   /** Pauses every topic of the consumer until no partition is stopped. */
   stopConsumer(): void;
+  /**
+   * The offset store is past what this consumer applied (another one took the partition over):
+   * pause the partition, seek it to the stored offset, resume.
+   */
+  reloadOffsets(topic: string, partition: number): void;
 }
 
 /**
@@ -23,12 +31,16 @@ export interface PartitionPauses {
  * group's state: the only place a verdict turns into a stopped partition.
  */
 export class FailureDispatcher {
+  private readonly logger: Logger;
+
   constructor(
     private readonly groupId: string,
     private readonly state: GroupState,
     private readonly observers: ConsumerObservers,
     private readonly pauses: PartitionPauses,
-  ) {}
+  ) {
+    this.logger = new Logger(`KafkaConsumer:${groupId}`);
+  }
 
   /** True when the failure was dealt with for good and the loop may go on past the record. */
   async onFailure(
@@ -38,6 +50,7 @@ export class FailureDispatcher {
     error: unknown,
     control: BatchControl,
   ): Promise<boolean> {
+    if (error instanceof OffsetConflictError) return this.conflicted(error);
     const strategy = route.errorStrategy;
     const gated = this.gated(route, slot, record, control);
     const failure = { ...gated, error, listener: route.name };
@@ -49,12 +62,38 @@ export class FailureDispatcher {
     this.observers.failed(slot, strategy.name, verdict, error);
     if (mayCommit(verdict)) {
       slot.failureRecorded();
-      return true;
+      // Recovered: a retry of the handler succeeded, and its transaction saved the offset.
+      return route.offsetStore && verdict !== 'recovered' ? this.routed(route, slot, record) : true;
     }
     if (verdict === 'stop' || verdict === 'stop-consumer') {
       this.stopPartition(slot, record, error, control);
       if (verdict === 'stop-consumer') this.pauses.stopConsumer();
     }
+    return false;
+  }
+
+  /**
+   * A record done without its handler's transaction (routed by the strategy once its write was
+   * confirmed, or forwarded by a gate): its offset goes to the store in a transaction of its own.
+   * False when the store was already past it (the partition is reloaded from the store).
+   */
+  async routed(
+    route: ListenerRoute,
+    { topic, partition }: PartitionActivitySlot,
+    record: ConsumedRecord,
+  ): Promise<boolean> {
+    try {
+      await saveRoutedOffset(route.offsetStore!, this.groupId, topic, partition, record.offset);
+      return true;
+    } catch (error) {
+      if (error instanceof OffsetConflictError) return this.conflicted(error);
+      throw error;
+    }
+  }
+
+  private conflicted(error: OffsetConflictError): false {
+    this.logger.warn(error.message);
+    this.pauses.reloadOffsets(error.topic, error.partition);
     return false;
   }
 

@@ -2,7 +2,9 @@ import { Logger } from '@nestjs/common';
 import type { BatchControl, ConsumerClient, FetchedBatch } from '../client/consumer-client.js';
 import type { KafkaConnection } from '../client/kafka-connection.js';
 import { NoListenerForTopicError } from '../errors/no-listener-for-topic.error.js';
+import { OffsetRestorer } from '../offset-store/offset-restorer.js';
 import { handleAsBatch } from './batch-loop.js';
+import { offsetReloadFailed } from './consumer.messages.js';
 import { handleRecordsByKey } from './key-concurrent-loop.js';
 import { FailureDispatcher, type PartitionPauses } from './failure-dispatcher.js';
 import type { RouteTable } from './listener-route.js';
@@ -26,6 +28,7 @@ export class GroupConsumer implements PartitionPauses {
   private readonly logger: Logger;
   private readonly loop: LoopDependencies;
   private client?: ConsumerClient;
+  private restorer?: OffsetRestorer;
   // Resumes scheduled by pauseUntil; cleared at shutdown so no timer outlives the consumer.
   private readonly resumeTimers = new Set<NodeJS.Timeout>();
   // Set by a stop with scope 'consumer': every topic stays paused until no partition is stopped.
@@ -56,9 +59,18 @@ export class GroupConsumer implements PartitionPauses {
   /** Connects, subscribes and joins; resolves once partitions are assigned. */
   async start(connection: KafkaConnection): Promise<void> {
     const { state } = this;
+    const stores = new Set(this.routes.all.flatMap((r) => (r.offsetStore ? [r.offsetStore] : [])));
+    for (const store of stores) await store.init?.();
     const client = connection.createConsumer({ ...this.options, copartitioned: this.routes.copartitioned });
     this.client = client;
+    const restorer =
+      stores.size > 0
+        ? new OffsetRestorer(this.groupId, client, (topic) => this.routes.routeFor(topic)?.offsetStore)
+        : undefined;
+    this.restorer = restorer;
     client.on('joined', ({ assignment }) => {
+      // Before anything else: the restorer pauses its partitions before kafkajs fetches them.
+      void restorer?.assigned(assignment);
       for (const route of this.routes.all) route.assignmentChanged?.();
       state.joined(assignment);
     });
@@ -89,6 +101,7 @@ export class GroupConsumer implements PartitionPauses {
   async stop(): Promise<void> {
     for (const timer of this.resumeTimers) clearTimeout(timer);
     this.resumeTimers.clear();
+    this.restorer?.stop();
     if (!this.client) return;
     const timeout = this.options.shutdownTimeoutMs;
     let timer: NodeJS.Timeout | undefined;
@@ -129,6 +142,12 @@ export class GroupConsumer implements PartitionPauses {
       Math.max(0, at - Date.now()),
     );
     this.resumeTimers.add(timer);
+  }
+
+  reloadOffsets(topic: string, partition: number): void {
+    void this.restorer
+      ?.reload(topic, partition)
+      .catch((error: unknown) => this.logger.error(offsetReloadFailed(topic, partition, error)));
   }
 
   stopConsumer(): void {

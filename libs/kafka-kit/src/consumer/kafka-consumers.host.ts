@@ -45,7 +45,7 @@ export class KafkaConsumersHost
         new GroupConsumer(
           plan.options,
           new RouteTable(plan.routes),
-          this.state.register(plan.options.groupId),
+          this.state.register(plan.options.groupId, plan.options.sessionTimeoutMs),
           this.observers,
         ),
     );

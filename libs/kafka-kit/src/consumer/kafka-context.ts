@@ -1,4 +1,6 @@
 import type { BatchControl, ConsumedRecord } from '../client/consumer-client.js';
+import { InvalidListenerError } from '../errors/invalid-listener.error.js';
+import { noOffsetStore } from './consumer.messages.js';
 import { decodeHeaders, type DecodedHeaders } from './headers.js';
 
 /**
@@ -7,6 +9,8 @@ import { decodeHeaders, type DecodedHeaders } from './headers.js';
  */
 export class KafkaContext {
   private decoded?: DecodedHeaders;
+  private tx?: unknown;
+  private aborter?: AbortController;
 
   constructor(
     readonly topic: string,
@@ -34,6 +38,39 @@ export class KafkaContext {
   get headers(): DecodedHeaders {
     this.decoded ??= decodeHeaders(this.record.headers);
     return this.decoded;
+  }
+
+  /**
+   * The open transaction of the listener's `offsetStore`, in which the library saves this
+   * record's offset when the handler returns: write the record's effects through it (for
+   * PostgresOffsetStore: `ctx.transaction<SqlQueryable>().query(...)`). Throws when the listener
+   * has no offset store.
+   */
+  transaction<Tx = unknown>(): Tx {
+    if (this.tx === undefined) throw new InvalidListenerError(noOffsetStore(this.topic));
+    return this.tx as Tx;
+  }
+
+  /** Set by the library before the handler runs; not for handlers. */
+  bindTransaction(tx: unknown): void {
+    this.tx = tx;
+  }
+
+  /**
+   * Aborted when the listener's `handlerTimeoutMs` passes (its reason is the
+   * HandlerTimeoutError): JavaScript cannot cancel the handler, so hand this to `fetch`, a
+   * database driver or your own checks to stop work whose record has gone to the error
+   * strategy. Never aborted without a timeout set.
+   */
+  get signal(): AbortSignal {
+    this.aborter ??= new AbortController();
+    return this.aborter.signal;
+  }
+
+  /** @internal The handler timed out: its signal says so (created on first read, so free unless read). */
+  abort(reason: Error): void {
+    this.aborter ??= new AbortController();
+    this.aborter.abort(reason);
   }
 
   /** Keeps the group membership alive during long work. */

@@ -16,6 +16,7 @@ import { KafkaMetadataAccessor } from './kafka-metadata.accessor.js';
 import type { ListenerRoute } from './listener-route.js';
 import { ListenerRouteFactory } from './listener-route.factory.js';
 import { resolveConsumerOptions } from './resolved-consumer-options.js';
+import { withOffsetTransactions } from './offset-transactions.js';
 import { withRetryPlans } from './retry-plans.js';
 
 type Group = { options: KafkaConsumerOptions; host: string; routes: ListenerRoute[] };
@@ -67,7 +68,7 @@ export class KafkaExplorer {
     }
     return [...groups.values()].flatMap(({ options, routes }) => {
       assertUniqueTopics(options.groupId, routes);
-      return withRetryPlans({
+      const plans = withRetryPlans({
         options: resolveConsumerOptions(options, this.moduleOptions.consumerDefaults),
         routes,
         failureTopics: routes.flatMap((r) =>
@@ -76,6 +77,8 @@ export class KafkaExplorer {
             .map((source) => ({ source, topics: r.errorStrategy.topicsFor?.(source) ?? [] })),
         ),
       });
+      // Wrapped last, so each retry consumer saves its offsets under its own group id.
+      return plans.map((plan) => ({ ...plan, routes: plan.routes.map(withOffsetTransactions) }));
     });
   }
 

@@ -9,9 +9,18 @@ import { createErrorStrategy, DEFAULT_ERROR_HANDLING } from '../strategies/creat
 import { ListenerRouting } from '../strategies/listener-routing.js';
 import { KafkaTracing } from '../tracing/kafka-tracing.js';
 import { createPayloadValidator } from '../validation/payload-validator.js';
-import { invalidKeyConcurrency, keyConcurrencyNeedsRecordListener } from './consumer.messages.js';
+import type { OffsetStore } from '../interfaces/offset-store.interface.js';
+import {
+  invalidHandlerTimeout,
+  invalidKeyConcurrency,
+  invalidOffsetStore,
+  keyConcurrencyNeedsRecordListener,
+  offsetStoreWithHandlerTimeout,
+  offsetStoreWithKeyConcurrency,
+} from './consumer.messages.js';
 import { createDecoder } from './create-decoder.js';
-import { HandlerInvokerFactory } from './handler-invoker.factory.js';
+import { HandlerInvokerFactory, type ListenerHandler } from './handler-invoker.factory.js';
+import { withHandlerTimeout } from './handler-timeout.js';
 import { KafkaMetadataAccessor } from './kafka-metadata.accessor.js';
 import type { ListenerRoute } from './listener-route.js';
 
@@ -28,6 +37,34 @@ function keyConcurrency(listener: string, options: KafkaListenerOptions): number
     throw new InvalidListenerError(invalidKeyConcurrency(listener, JSON.stringify(concurrency)));
   if (options.batch) throw new InvalidListenerError(keyConcurrencyNeedsRecordListener(listener));
   return max;
+}
+
+/** The listener's offset store, refused at startup where it cannot keep its promise. */
+function offsetStore(
+  listener: string,
+  options: KafkaListenerOptions,
+  timeoutMs: number,
+): OffsetStore | undefined {
+  const store = options.offsetStore;
+  if (store === undefined) return undefined;
+  const fns = [store.load, store.transaction, store.save];
+  if (fns.some((f) => typeof f !== 'function')) throw new InvalidListenerError(invalidOffsetStore(listener));
+  if (options.concurrency !== undefined)
+    throw new InvalidListenerError(offsetStoreWithKeyConcurrency(listener));
+  if (timeoutMs > 0) throw new InvalidListenerError(offsetStoreWithHandlerTimeout(listener, timeoutMs));
+  return store;
+}
+
+/** The handler's timeout: listener > consumer > module, 0 for none. */
+function handlerTimeout(listener: string, timeouts: (number | undefined)[]): number {
+  const ms = timeouts.find((t) => t !== undefined) ?? 0;
+  if (!Number.isInteger(ms) || ms < 0) throw new InvalidListenerError(invalidHandlerTimeout(listener, ms));
+  return ms;
+}
+
+/** The handler, bounded by its timeout, which needs the context. */
+function timed(handler: ListenerHandler, listener: string, ms: number): ListenerHandler {
+  return ms === 0 ? handler : { invoke: withHandlerTimeout(handler.invoke, listener, ms), usesContext: true };
 }
 
 /** One `@KafkaListener` method as the explorer found it. */
@@ -70,7 +107,12 @@ export class ListenerRouteFactory {
       { groupId: consumer.groupId, listener: name, topics, batch },
       { producer: this.failureProducer, connection: this.connection },
     );
-    const handler = this.invokers.create(instance, methodName);
+    const timeoutMs = handlerTimeout(name, [
+      options.handlerTimeoutMs,
+      consumer.handlerTimeoutMs,
+      this.moduleOptions.consumerDefaults?.handlerTimeoutMs,
+    ]);
+    const handler = timed(this.invokers.create(instance, methodName), name, timeoutMs);
     // Traced, the handler runs inside its record's span, which reads the record from the context.
     const spans = this.tracing.listener({ groupId: consumer.groupId, batch, isRouting: isListenerRouting });
     const { invoke, usesContext } = spans
@@ -87,6 +129,7 @@ export class ListenerRouteFactory {
       errorStrategy,
       keyConcurrency: keyConcurrency(name, options),
       spans,
+      offsetStore: offsetStore(name, options, timeoutMs),
       topicDeclarations: options.topic
         ? topics
             .filter((t): t is string => typeof t === 'string')

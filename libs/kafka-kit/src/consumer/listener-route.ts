@@ -1,6 +1,7 @@
 import type { ConsumedRecord } from '../client/consumer-client.js';
 import type { RecordCoordinates } from '../errors/record-coordinates.js';
 import type { Admission, ErrorStrategy, GatedRecord } from '../strategies/error-strategy.js';
+import type { OffsetStore } from '../interfaces/offset-store.interface.js';
 import type { TopicDeclaration } from '../interfaces/topic-declaration.interface.js';
 import type { ListenerSpans } from '../tracing/listener-spans.js';
 import type { HandlerInvoker } from './handler-invoker.factory.js';
@@ -34,6 +35,8 @@ export interface ListenerRoute {
   keyConcurrency?: number;
   /** Tracing on: the listener's spans, which hear of each failure's verdict. */
   spans?: ListenerSpans;
+  /** Offsets kept in the application's database (see KafkaListenerOptions.offsetStore). */
+  offsetStore?: OffsetStore;
 }
 
 /** Finds the listener of a topic: literal names first, then patterns; cached per topic. */

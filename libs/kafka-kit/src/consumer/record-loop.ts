@@ -43,8 +43,10 @@ export async function handleRecords(
   const { heartbeatMs, commitMs, commitEveryRecords } = cadence;
   const { admit, handled } = route;
   // Strategies that only record failures let the partition go on while they write; the
-  // bookkeeping is allocated at the first failure, so a clean batch pays nothing for it.
-  const pipelined = route.errorStrategy.pipelined === true && !admit;
+  // bookkeeping is allocated at the first failure, so a clean batch pays nothing for it. Not
+  // with an offset store: the next record's transaction would store an offset past a failure
+  // whose write is not confirmed yet.
+  const pipelined = route.errorStrategy.pipelined === true && !admit && !route.offsetStore;
   let pending: PendingFailures | undefined;
   // The last record done and not yet marked: kafkajs parses and re-serializes an offset on each
   // mark, so a run of successes is marked once, before anything else marks and at the end.
@@ -79,6 +81,7 @@ export async function handleRecords(
         const admission = await admit(gated!);
         if (admission === 'wait') return;
         if (admission === 'done') {
+          if (route.offsetStore && !(await failures.routed(route, slot, record))) return;
           done = record.offset;
           continue;
         }

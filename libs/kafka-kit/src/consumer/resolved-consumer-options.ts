@@ -14,6 +14,7 @@ const LIBRARY_DEFAULTS: Required<ConsumerDefaults> = {
   fetchMaxWaitMs: 500,
   commitIntervalMs: 1000,
   commitEveryRecords: 0,
+  handlerTimeoutMs: 0,
   restartOnCrash: true,
 };
 

@@ -1,4 +1,14 @@
-import { Get, Inject, NotFoundException, Param, Query, Req, Res } from '@nestjs/common';
+import {
+  Get,
+  Inject,
+  NotFoundException,
+  Param,
+  Query,
+  Req,
+  Res,
+  ServiceUnavailableException,
+} from '@nestjs/common';
+import { UnknownTopicError } from '../errors/unknown-topic.error.js';
 import { ApplicationConfig } from '@nestjs/core';
 import { DlqService } from '../dlq/dlq.service.js';
 import { CsrfTokens } from './csrf.js';
@@ -74,9 +84,10 @@ export class DashboardPagesController {
       const records = await this.dlq.peek(topic, { partition, from, limit: this.options.dlqPageSize });
       return dlqTopicPage(ctx, browse, stats, records).markup;
     } catch (error) {
-      throw new NotFoundException(
-        dlqReadFailed(topic, error instanceof Error ? error.message : String(error)),
-      );
+      const message = dlqReadFailed(topic, error instanceof Error ? error.message : String(error));
+      // A wrong name is the viewer's to fix; a cluster that cannot answer is not.
+      if (error instanceof UnknownTopicError) throw new NotFoundException(message);
+      throw new ServiceUnavailableException(message);
     }
   }
 

@@ -7,14 +7,8 @@ import {
 import { ModuleRef } from '@nestjs/core';
 import { Subject, type Observable } from 'rxjs';
 import { ConsumerStateService } from '../consumer/state/consumer-state.service.js';
-import { livenessProblems } from '../health/consumer-liveness.js';
-import { KAFKA_HEALTH_OPTIONS } from '../health/kafka-health.module-definition.js';
-import {
-  resolveKafkaHealthOptions,
-  type ResolvedKafkaHealthOptions,
-} from '../health/kafka-health.options.js';
-import { lagVerdict } from '../health/lag-verdict.js';
 import { LagSampler } from '../lag/lag-sampler.service.js';
+import { KafkaHealthEvaluator } from '../verdict/kafka-health-evaluator.js';
 import { dashboardNeedsHealthModule } from './dashboard.messages.js';
 import { KAFKA_DASHBOARD_OPTIONS, type ResolvedDashboardOptions } from './dashboard.options.js';
 import type { DashboardInputs } from './dashboard-view.js';
@@ -32,7 +26,7 @@ export class DashboardState implements OnApplicationBootstrap, BeforeApplication
   private readonly history: LagHistory;
   private readonly ticks = new Subject<void>();
   private sampler!: LagSampler;
-  private health!: ResolvedKafkaHealthOptions;
+  private evaluator!: KafkaHealthEvaluator;
   private timer?: NodeJS.Timeout;
   private lastFailureLook = 0;
   private readonly onChange = () => this.ticks.next();
@@ -49,7 +43,7 @@ export class DashboardState implements OnApplicationBootstrap, BeforeApplication
   onApplicationBootstrap(): void {
     try {
       this.sampler = this.moduleRef.get(LagSampler, { strict: false });
-      this.health = resolveKafkaHealthOptions(this.moduleRef.get(KAFKA_HEALTH_OPTIONS, { strict: false }));
+      this.evaluator = this.moduleRef.get(KafkaHealthEvaluator, { strict: false });
     } catch {
       throw new Error(dashboardNeedsHealthModule());
     }
@@ -72,14 +66,12 @@ export class DashboardState implements OnApplicationBootstrap, BeforeApplication
 
   /** This moment's state, for the views. */
   inputs(): DashboardInputs {
-    const snapshot = this.sampler.snapshot();
-    const consumers = this.consumers.all();
-    const now = Date.now();
-    const problems = consumers.flatMap((g) => livenessProblems(g, now, this.health.stuckHandlerMs));
+    // The verdicts are the health evaluation's: the page says what /health and /v3 say.
+    const evaluation = this.evaluator.evaluate();
     return {
-      sampled: snapshot.groups,
-      verdicts: lagVerdict(snapshot.groups, problems, this.health).groups,
-      consumers,
+      sampled: this.sampler.snapshot().groups,
+      verdicts: evaluation.lag.groups,
+      consumers: evaluation.consumers,
       history: this.history,
     };
   }

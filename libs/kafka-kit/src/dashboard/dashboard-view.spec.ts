@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ConsumerGroupStatus } from '../consumer/state/consumer-state.js';
-import type { GroupLagDetail } from '../health/lag-verdict.js';
+import type { GroupLagDetail } from '../verdict/lag-verdict.js';
 import type { GroupLag, PartitionLag } from '../lag/lag-sample.js';
 import { groupDetail, groupRows, type DashboardInputs } from './dashboard-view.js';
 import { LagHistory } from './lag-history.js';

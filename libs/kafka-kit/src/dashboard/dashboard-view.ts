@@ -1,5 +1,5 @@
 import type { ConsumerGroupStatus, StoppedPartition } from '../consumer/state/consumer-state.js';
-import type { GroupLagDetail } from '../health/lag-verdict.js';
+import type { GroupLagDetail } from '../verdict/lag-verdict.js';
 import type { GroupLag, PartitionLag } from '../lag/lag-sample.js';
 import type { GroupLagStatus, PartitionLagStatus } from '../lag/lag-status.js';
 import type { ChartSeries, LagHistory } from './lag-history.js';

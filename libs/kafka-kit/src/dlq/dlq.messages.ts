@@ -11,7 +11,3 @@ export function replayed(count: number, dlqTopic: string, dryRun: boolean): stri
     ? `dry run: ${count} records of ${dlqTopic} would be replayed`
     : `replayed ${count} records of ${dlqTopic} to their original topics`;
 }
-
-export function noSuchTopic(topic: string): string {
-  return `topic ${topic} does not exist (a listener creates its DLQ and retry topics when it starts: check the name)`;
-}

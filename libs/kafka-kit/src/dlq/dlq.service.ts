@@ -4,8 +4,9 @@ import { KafkaConnection } from '../client/kafka-connection.js';
 import type { ReadRange, ReadRecord } from '../client/topic-reader.js';
 import { FailureProducer } from '../failure-records/failure-producer.js';
 import { describeCoordinates } from '../errors/record-coordinates.js';
+import { UnknownTopicError } from '../errors/unknown-topic.error.js';
 import { toDlqRecordView, type DlqRecordView } from './dlq-record-view.js';
-import { noOriginalTopic, noSuchTopic, replayed, replayLoop } from './dlq.messages.js';
+import { noOriginalTopic, replayed, replayLoop } from './dlq.messages.js';
 import { replayRecord } from './replay-record.js';
 
 const ADMIN_TIMEOUT_MS = 10_000;
@@ -65,7 +66,7 @@ export class DlqService {
   async stats(dlqTopic: string): Promise<DlqPartitionStats[]> {
     const admin = this.connection.admin();
     // Asked first: kafkajs answers a missing topic with retries and UNKNOWN_TOPIC_OR_PARTITION.
-    if (!(await admin.partitionCounts([dlqTopic])).has(dlqTopic)) throw new Error(noSuchTopic(dlqTopic));
+    if (!(await admin.partitionCounts([dlqTopic])).has(dlqTopic)) throw new UnknownTopicError(dlqTopic);
     const offsets = await admin.topicOffsets(dlqTopic, ADMIN_TIMEOUT_MS);
     return offsets
       .map(({ partition, low, high }) => ({

@@ -62,3 +62,11 @@ export function failureWriteInProgress(
 
 export const produceNotAcknowledged = (partitions: string[], attempts: number): string =>
   `the broker did not acknowledge records for ${partitions.join(', ')} after ${attempts} sends`;
+
+export function offsetConflict(groupId: string, topic: string, partition: number, offset: string): string {
+  return `group "${groupId}" ${topic}[${partition}] offset ${offset}: the offset store is already past this record (another consumer applied it after a rebalance); its transaction was rolled back`;
+}
+
+export function handlerTimedOut(listener: string, coordinates: RecordCoordinates, timeoutMs: number): string {
+  return `Listener ${listener} did not finish record ${describeCoordinates(coordinates)} within its handlerTimeoutMs of ${timeoutMs} ms: the record goes to the listener's error strategy; the abandoned call keeps running until it settles (its ctx.signal is aborted)`;
+}

@@ -1,18 +1,5 @@
 // User-facing text of the health checks.
 
-export const lagGroupStatus = (status: string): string =>
-  status === 'ERR'
-    ? 'a partition is stopped, stalled or rewound (Burrow ERR)'
-    : 'lag has not decreased across the window (Burrow WARN)';
-
-export const lagAboveMax = (topic: string, partition: number, lag: number, max: number): string =>
-  `lag ${lag} on ${topic}[${partition}] exceeds the maximum of ${max}`;
-
-export const timeLagAboveMax = (topic: string, partition: number, seconds: number, max: number): string =>
-  `${topic}[${partition}] is ${seconds} s behind, more than the maximum of ${max} s`;
-
-export const lagSampleFailed = (reason: string): string => `lag could not be sampled: ${reason}`;
-
 export const noLagSampleYet = 'no lag sample yet';
 
 export const tooFewBrokers = (alive: number, min: number): string =>
@@ -28,6 +15,8 @@ export const noConsumers = 'no consumer groups in this app';
 
 export const indicatorFailed = (reason: string): string => `health check failed: ${reason}`;
 
-export function groupRebalancing(since: number, forMs: number): string {
-  return `rebalancing since ${new Date(since).toISOString()} (${Math.round(forMs / 1000)} s): no partition of the group moves until it ends; a member that died holds it until its session times out`;
-}
+export const probeDown = (probe: string, why: string): string => `${probe} is down: ${why}`;
+
+export const probeDegraded = (probe: string, why: string): string => `${probe} is degraded: ${why}`;
+
+export const probeRecovered = (probe: string): string => `${probe} is up again`;

@@ -1,16 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/terminus';
-import { ConsumerStateService } from '../consumer/state/consumer-state.service.js';
-import { groupReadiness } from './consumer-readiness.js';
+import { KafkaHealthEvaluator } from '../verdict/kafka-health-evaluator.js';
 import { consumersNotReady, noConsumers } from './health.messages.js';
 import { neverThrow } from './never-throw.js';
 
-/** Every consumer group of the app has joined and has its assignment (not starting or rebalancing). */
+/**
+ * Every consumer group of the app has joined and has its assignment (not starting or
+ * rebalancing), and the broker still counts its member (a heartbeat within the session timeout).
+ */
 @Injectable()
 export class KafkaConsumerReadinessIndicator {
   constructor(
     private readonly health: HealthIndicatorService,
-    private readonly consumers: ConsumerStateService,
+    private readonly evaluator: KafkaHealthEvaluator,
   ) {}
 
   /** @param key the key of this check in the health response. */
@@ -21,7 +23,7 @@ export class KafkaConsumerReadinessIndicator {
     return neverThrow(
       (data) => check.down(data),
       () => {
-        const groups = this.consumers.all().map(groupReadiness);
+        const groups = this.evaluator.evaluate().readiness;
         if (groups.length === 0) return check.up({ message: noConsumers, groups });
         const waiting = groups.filter((g) => !g.ready).map((g) => g.groupId);
         return waiting.length > 0

@@ -1,4 +1,4 @@
-import { DEFAULT_STUCK_REBALANCE_MS } from './consumer-liveness.js';
+import { DEFAULT_STUCK_REBALANCE_MS } from '../verdict/consumer-liveness.js';
 import type { Registry } from 'prom-client';
 import type { LagSamplerOptions } from '../lag/lag-sampler.options.js';
 

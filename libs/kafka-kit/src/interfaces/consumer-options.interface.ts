@@ -1,4 +1,5 @@
 import type { ErrorHandlingOptions } from './error-handling-options.interface.js';
+import type { OffsetStore } from './offset-store.interface.js';
 import type { TopicDeclaration } from './topic-declaration.interface.js';
 
 /** Options every consumer can take; set module-wide in `consumerDefaults`. */
@@ -31,6 +32,18 @@ export interface ConsumerDefaults {
    * @default 0
    */
   commitEveryRecords?: number;
+  /**
+   * A handler call (one record, or one batch) still running after this many milliseconds is
+   * given up: the record goes to the listener's error strategy as a HandlerTimeoutError (which
+   * names listener, topic, partition, offset and the timeout; `x-dlq-reason: handler-timeout`)
+   * and the partition goes on (or stops, with the stop strategy). JavaScript cannot cancel the
+   * call: it keeps running, abandoned, with `ctx.signal` aborted, and a warning says when it
+   * settles. Its side effects may then overlap the next record's, which is why it is off by
+   * default; set it below the session timeout to keep a hung call from getting the member
+   * dropped. A listener's own value wins over its consumer's and the module's.
+   * @default 0 (no timeout)
+   */
+  handlerTimeoutMs?: number;
   /**
    * Whether the consumer restarts itself after kafkajs gives up on a retriable error (broker
    * unreachable for longer than the retries). `false` leaves it crashed, which
@@ -73,6 +86,22 @@ export interface KafkaListenerOptions {
    * listeners. @default undefined: one record at a time per partition
    */
   concurrency?: KeyConcurrency;
+  /**
+   * Offsets kept in the application's database (exactly-once effects): the handler runs inside
+   * one store transaction per record (per batch for batch listeners), reached through
+   * `ctx.transaction()`, in which the library saves the offset; each assignment starts at the
+   * stored offsets (Kafka's committed ones where none is stored). Kafka commits go on, for lag
+   * tools. Records routed by the error strategy have their offset saved once the DLQ or retry
+   * write is confirmed. Not with `concurrency` (records would finish out of order).
+   * @default undefined: offsets only in Kafka (at-least-once)
+   */
+  offsetStore?: OffsetStore;
+
+  /**
+   * This listener's handler timeout; see ConsumerDefaults.handlerTimeoutMs.
+   * @default the consumer's, else the module's consumerDefaults', else 0 (no timeout)
+   */
+  handlerTimeoutMs?: number;
 }
 
 /** `@KafkaListener(topic, { concurrency: { by: 'key', max: 64 } })`. */

@@ -4,6 +4,7 @@ import { ConsumerObservers } from '../consumer/state/consumer-observers.js';
 import { ConsumerStateService } from '../consumer/state/consumer-state.service.js';
 import { LagSampler } from '../lag/lag-sampler.service.js';
 import { KafkaProducer } from '../producer/kafka-producer.js';
+import { KafkaHealthEvaluator } from '../verdict/kafka-health-evaluator.js';
 import { registerConsumerMetrics } from './consumer-metrics.js';
 import { KAFKA_METRICS_REGISTRY } from './kafka-metrics.constants.js';
 import { registerLagMetrics } from './lag-metrics.js';
@@ -22,10 +23,15 @@ export class KafkaMetrics implements OnModuleInit {
     private readonly observers: ConsumerObservers,
     private readonly sampler: LagSampler,
     private readonly producer: KafkaProducer,
+    private readonly evaluator: KafkaHealthEvaluator,
   ) {}
 
   onModuleInit(): void {
-    registerLagMetrics(this.registry, this.sampler);
+    registerLagMetrics(
+      this.registry,
+      this.sampler,
+      () => new Map(this.evaluator.evaluate().lag.groups.map((g) => [g.groupId, g.status])),
+    );
     registerConsumerMetrics(this.registry, this.consumers, this.observers);
     registerProducerMetrics(this.registry, this.producer);
   }

@@ -49,7 +49,8 @@ const snapshot: LagSnapshot = {
 describe('Kafka metrics', () => {
   it("exposes lag with kafka_exporter's names and labels; unknown lag is -1 and left out of the sum", async () => {
     const registry = new Registry();
-    registerLagMetrics(registry, { snapshot: () => snapshot });
+    // The status is the health evaluation's (here ERR), not the commit window's WARN.
+    registerLagMetrics(registry, { snapshot: () => snapshot }, () => new Map([['g', 'ERR' as const]]));
     const text = await registry.metrics();
     expect(text).toContain('kafka_consumergroup_lag{consumergroup="g",topic="clicks",partition="0"} 10');
     expect(text).toContain('kafka_consumergroup_lag{consumergroup="g",topic="clicks",partition="1"} -1');
@@ -67,7 +68,7 @@ describe('Kafka metrics', () => {
       'kafka_consumergroup_lag_seconds{consumergroup="g",topic="clicks",partition="1"}',
     );
     expect(text).toContain('kafka_consumergroup_members{consumergroup="g"} 2');
-    expect(text).toContain('kafka_consumergroup_lag_status{consumergroup="g"} 2');
+    expect(text).toContain('kafka_consumergroup_lag_status{consumergroup="g"} 3');
     expect(text).toContain('kafka_topic_partition_current_offset{topic="clicks",partition="0"} 100');
     expect(text).toContain('kafka_topic_partition_oldest_offset{topic="clicks",partition="0"} 3');
   });

@@ -1,6 +1,7 @@
 import { Gauge, type Registry } from 'prom-client';
 import type { GroupLag, LagSnapshot, PartitionLag, TopicPartitionOffsets } from '../lag/lag-sample.js';
 import type { LagSampler } from '../lag/lag-sampler.service.js';
+import type { GroupLagStatus } from '../lag/lag-status.js';
 
 type GroupFill = (set: (labels: Record<string, string>, value: number) => void, group: GroupLag) => void;
 type PartitionValue = (p: PartitionLag) => number | null;
@@ -11,9 +12,14 @@ const STATUS_VALUE = { NOTFOUND: 0, OK: 1, WARN: 2, ERR: 3 } as const;
  * kafka_exporter's lag metrics, same names and labels, so its dashboards and alerts work
  * unchanged. Collected at scrape time from the sampler's last result: a scrape never touches
  * the broker. A partition with nothing committed reports lag -1 and is left out of the sum,
- * as kafka_exporter does.
+ * as kafka_exporter does. `verdicts` gives each group's status from the health evaluation, so
+ * kafka_consumergroup_lag_status says what /health and Burrow's /v3 say.
  */
-export function registerLagMetrics(registry: Registry, sampler: Pick<LagSampler, 'snapshot'>): void {
+export function registerLagMetrics(
+  registry: Registry,
+  sampler: Pick<LagSampler, 'snapshot'>,
+  verdicts: () => ReadonlyMap<string, GroupLagStatus>,
+): void {
   const snapshot = (): LagSnapshot => sampler.snapshot();
 
   // Every gauge refills itself from the snapshot on scrape, so none depends on another's order.
@@ -83,12 +89,18 @@ export function registerLagMetrics(registry: Registry, sampler: Pick<LagSampler,
       if (g.members !== null) set({ consumergroup: g.groupId }, g.members);
     },
   );
-  groupGauge(
-    'kafka_consumergroup_lag_status',
-    "Burrow's group verdict: 0 NOTFOUND, 1 OK, 2 WARN, 3 ERR",
-    ['consumergroup'],
-    (set, g) => set({ consumergroup: g.groupId }, STATUS_VALUE[g.status]),
-  );
+  new Gauge({
+    name: 'kafka_consumergroup_lag_status',
+    help: "The group's verdict (Burrow's, sharpened by the consumer's own state): 0 NOTFOUND, 1 OK, 2 WARN, 3 ERR",
+    labelNames: ['consumergroup'],
+    registers: [registry],
+    collect() {
+      this.reset();
+      const judged = verdicts();
+      for (const g of snapshot().groups)
+        this.set({ consumergroup: g.groupId }, STATUS_VALUE[judged.get(g.groupId) ?? g.status]);
+    },
+  });
   topicGauge(
     'kafka_topic_partition_current_offset',
     'Current Offset of a Broker at Topic/Partition',

@@ -61,6 +61,7 @@ export function validateKafkaOptions(options: KafkaModuleOptions): void {
   positiveInt(d.shutdownTimeoutMs, 'consumerDefaults.shutdownTimeoutMs');
   positiveInt(d.commitIntervalMs, 'consumerDefaults.commitIntervalMs');
   positiveInt(d.commitEveryRecords, 'consumerDefaults.commitEveryRecords', { allowZero: true });
+  positiveInt(d.handlerTimeoutMs, 'consumerDefaults.handlerTimeoutMs', { allowZero: true });
   if (d.sessionTimeoutMs && d.heartbeatIntervalMs && d.heartbeatIntervalMs >= d.sessionTimeoutMs) {
     throw new InvalidKafkaOptionsError(
       'consumerDefaults.heartbeatIntervalMs',

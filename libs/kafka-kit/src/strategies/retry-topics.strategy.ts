@@ -6,7 +6,7 @@ import type {
   ListenerFailure,
   RetryPath,
 } from './error-strategy.js';
-import { failureOrigin, retryDueAt } from '../failure-records/failure-headers.js';
+import { failureOrigin, retryDueAt, type FailureOrigin } from '../failure-records/failure-headers.js';
 import { failureReason } from '../failure-records/failure-reason.js';
 import type { FailureWriter } from './failure-writer.js';
 import { orderKey, type OrderedRetryState } from '../retry-topics/ordered-retry-state.js';
@@ -80,7 +80,15 @@ export class RetryTopicsStrategy implements ErrorStrategy {
     const delay =
       (error instanceof RoutedByHandlerError ? error.routing.delayMs : undefined) ??
       this.settings.delaysMs[attempt - 1]!;
-    const written = await this.forward(failure, attempt, now + delay, error, false, failure.failedSpanId);
+    const written = await this.forward(
+      failure,
+      origin,
+      attempt,
+      now + delay,
+      error,
+      false,
+      failure.failedSpanId,
+    );
     if (written) queues?.add(origin.partition, key!, origin.offset);
     return written ? 'retry-scheduled' : 'interrupted';
   }
@@ -92,7 +100,8 @@ export class RetryTopicsStrategy implements ErrorStrategy {
     const { topic, partition } = gated;
     const queues = this.ordered!.peek(topic, partition) ?? (await this.ordered!.of(topic, partition));
     if (!queues.has(gated.partition, key)) return 'handle';
-    if (!(await this.forward(gated, 1, Date.now(), undefined, true))) return 'wait';
+    const origin = failureOrigin(topic, partition, gated.record, Date.now());
+    if (!(await this.forward(gated, origin, 1, Date.now(), undefined, true))) return 'wait';
     queues.add(gated.partition, key, gated.record.offset);
     return 'done';
   }
@@ -114,7 +123,7 @@ export class RetryTopicsStrategy implements ErrorStrategy {
     const next = origin.previousAttempts + 1;
     if (queues.isHead(origin.partition, key, origin.offset) || next > this.settings.delaysMs.length)
       return 'handle';
-    return (await this.forward(gated, next, Date.now(), undefined, true)) ? 'done' : 'wait';
+    return (await this.forward(gated, origin, next, Date.now(), undefined, true)) ? 'done' : 'wait';
   }
 
   /** A retried record succeeded: it leaves the path, and its key's next record may go. */
@@ -125,15 +134,16 @@ export class RetryTopicsStrategy implements ErrorStrategy {
     (await this.ordered!.of(origin.topic, origin.partition)).remove(origin.partition, key, origin.offset);
   }
 
+  // Takes the origin its caller parsed: a retry record's headers are read once per decision.
   private forward(
     gated: GatedRecord,
+    origin: FailureOrigin,
     attempt: number,
     dueAt: number,
     error: unknown,
     parked: boolean,
     failedSpanId?: string,
   ): Promise<boolean> {
-    const origin = failureOrigin(gated.topic, gated.partition, gated.record, Date.now());
     const record = retryRecord({
       retryTopic: retryTopicName(origin.topic, attempt, this.settings.retryTopicSuffix),
       record: gated.record,

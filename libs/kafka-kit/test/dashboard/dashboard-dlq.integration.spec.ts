@@ -62,6 +62,13 @@ describe('the dashboard’s DLQ views in a real browser', () => {
     await page.close();
   });
 
+  it('answers 404 with the reason for a DLQ topic the cluster does not have', async () => {
+    const missing = `${dlqTopic}-typo`;
+    const response = await operator.context.request.get(`${dash.url}/dlq/${encodeURIComponent(missing)}`);
+    expect(response.status()).toBe(404);
+    expect(await response.text()).toContain(`topic ${missing} does not exist`);
+  });
+
   it('lists what a dry-run replay would send, and sends nothing', async () => {
     const before = await endOffset(topic);
     const page = await operator.context.newPage();

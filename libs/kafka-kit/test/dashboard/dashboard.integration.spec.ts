@@ -214,13 +214,20 @@ describe('the dashboard in a real browser, on a real broker', () => {
           .filter((c) => c.calls > 0)
           .slice(0, count)
           .map((c) => c.calls);
-      return { samples: finished(samples), looks: finished(looks), uncharged, readers };
+      // A look's own calls depend on how many DLQ topics the cluster has (other test files make
+      // them), so looks are compared by how many there were, not by what each cost.
+      return {
+        samples: finished(samples),
+        looks: looks.filter((c) => c.calls > 0).length,
+        uncharged,
+        readers,
+      };
     };
 
     const alone = await during(6);
     expect(alone.samples).toHaveLength(6);
     expect(new Set(alone.samples).size).toBe(1);
-    expect(alone.looks.length).toBeGreaterThan(0);
+    expect(alone.looks).toBeGreaterThan(0);
     // Ten viewers, each a browser profile of its own, as ten people on call would be.
     const chromium = await launchChromium();
     const contexts = await Promise.all(
@@ -246,11 +253,11 @@ describe('the dashboard in a real browser, on a real broker', () => {
     const withTabs = await during(6);
     const after = await updates();
     console.log(
-      `[dashboard] admin calls per lag sample / per failure-topics look: no tab ${JSON.stringify(alone)}, ten viewers ${JSON.stringify(withTabs)}; pushes per viewer ${after.map((n, i) => n - before[i]!).join(',')}`,
+      `[dashboard] admin calls per lag sample, failure-topic looks: no tab ${JSON.stringify(alone)}, ten viewers ${JSON.stringify(withTabs)}; pushes per viewer ${after.map((n, i) => n - before[i]!).join(',')}`,
     );
     expect(after.every((n, i) => n - before[i]! >= 3)).toBe(true);
     expect(withTabs.samples).toEqual(alone.samples);
-    expect(withTabs.looks.every((calls) => calls === alone.looks[0])).toBe(true);
+    expect(withTabs.looks).toBeLessThanOrEqual(alone.looks + 1);
     expect(withTabs.uncharged).toBe(0);
     expect(withTabs.readers).toBe(0);
     await chromium.close();

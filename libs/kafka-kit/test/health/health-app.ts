@@ -1,5 +1,5 @@
 // An HTTP app around KafkaModule + KafkaHealthModule for the health tests, probed over real HTTP.
-import { type INestApplication, type Provider } from '@nestjs/common';
+import type { DynamicModule, INestApplication, LoggerService, Provider } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import {
   KafkaHealthModule,
@@ -32,15 +32,17 @@ export async function startHealthApp(
   providers: Provider[],
   health: KafkaHealthModuleOptions = {},
   kafka: Partial<KafkaModuleOptions> = {},
+  extra: { imports?: DynamicModule[]; logger?: LoggerService } = {},
 ): Promise<HealthApp> {
   const moduleRef = await Test.createTestingModule({
     imports: [
       KafkaModule.forRoot({ brokers: kafkaBrokers(), logLevel: 'nothing', ...kafka }),
       KafkaHealthModule.forRoot(health),
+      ...(extra.imports ?? []),
     ],
     providers,
   }).compile();
-  const app = moduleRef.createNestApplication({ logger: false });
+  const app = moduleRef.createNestApplication({ logger: extra.logger ?? false });
   await app.listen(0, '127.0.0.1');
   const url = await app.getUrl();
   return {

@@ -23,8 +23,8 @@ export class ConsumerStateService extends EventEmitter<{ change: [ConsumerStateC
   /**
    * @internal A new group's state; the group's consumer is its only writer.
    */
-  register(groupId: string): GroupState {
-    const group = new GroupState(groupId, (change) => this.emit('change', change));
+  register(groupId: string, sessionTimeoutMs?: number): GroupState {
+    const group = new GroupState(groupId, (change) => this.emit('change', change), sessionTimeoutMs);
     this.groups.set(groupId, group);
     return group;
   }

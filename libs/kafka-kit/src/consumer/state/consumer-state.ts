@@ -49,7 +49,10 @@ export interface ConsumerGroupStatus {
   stoppedPartitions: StoppedPartition[];
   activity: PartitionActivity[];
   lastError?: { message: string; at: number };
+  /** Epoch ms of the last heartbeat the coordinator acknowledged (or of joining). */
   lastHeartbeatAt?: number;
+  /** The group's session timeout: silent longer than this, the broker has dropped the member. */
+  sessionTimeoutMs?: number;
   rebalances: number;
   /**
    * Epoch ms since when the group has been rebalancing, while it is: a member that died holds

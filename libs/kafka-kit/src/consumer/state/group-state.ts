@@ -25,6 +25,7 @@ export class GroupState {
   constructor(
     readonly groupId: string,
     private readonly changed: (change: ConsumerStateChange) => void,
+    private readonly sessionTimeoutMs?: number,
   ) {}
 
   snapshot(): ConsumerGroupStatus {
@@ -36,6 +37,7 @@ export class GroupState {
       activity: [...this.slots.values()].map((s) => s.snapshot()),
       lastError: this.lastError,
       lastHeartbeatAt: this.lastHeartbeatAt,
+      sessionTimeoutMs: this.sessionTimeoutMs,
       rebalances: this.rebalances,
       rebalancingSince: this.rebalancingSince,
     };
@@ -62,6 +64,8 @@ export class GroupState {
 
   joined(assignment: Record<string, number[]>): void {
     this.assignment = assignment;
+    // Joining is contact with the coordinator, as a heartbeat is: the session starts over.
+    this.lastHeartbeatAt = Date.now();
     this.transition(this.stopped.length > 0 ? 'paused' : 'running');
   }
 

@@ -128,4 +128,30 @@ describe('lagVerdict', () => {
     expect(verdict.status).toBe('degraded');
     expect(verdict.groups[0]!.reasons).toEqual([expect.stringContaining('timeout')]);
   });
+
+  it('gives one status that carries the consumer facts, the window status beside it', () => {
+    const since = Date.UTC(2026, 11, 1, 12, 0, 0);
+    const rebalancing = (forMs: number): LivenessProblem => ({
+      groupId: 'g',
+      reason: 'rebalancing',
+      since,
+      rebalancingForMs: forMs,
+    });
+    const status = (problems: LivenessProblem[], over: Partial<GroupLag> = {}, limits = {}) => {
+      const [g] = lagVerdict([group([partition(0, 'OK', 11)], over)], problems, {
+        stuckRebalanceMs: 5000,
+        ...limits,
+      }).groups;
+      return [g!.status, g!.windowStatus];
+    };
+    expect(status([])).toEqual(['OK', 'OK']);
+    expect(status([rebalancing(1000)])).toEqual(['WARN', 'OK']);
+    expect(status([rebalancing(5000)])).toEqual(['ERR', 'OK']);
+    expect(status([{ groupId: 'g', reason: 'crashed', error: 'boom', since: null }])).toEqual(['ERR', 'OK']);
+    expect(status([], { error: 'timeout' })).toEqual(['WARN', 'OK']);
+    expect(status([], {}, { maxLag: 10 })).toEqual(['ERR', 'OK']);
+    // Burrow's own ERR is never lowered by a milder fact.
+    const stopped = lagVerdict([group([partition(0, 'STOP', 11)])], [rebalancing(1000)], {}).groups[0]!;
+    expect(stopped.status).toBe('ERR');
+  });
 });

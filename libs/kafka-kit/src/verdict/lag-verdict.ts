@@ -1,19 +1,27 @@
 import { evaluateGroup } from '../lag/group-evaluator.js';
 import type { GroupLag, PartitionLag } from '../lag/lag-sample.js';
-import { worsePartitionStatus, type GroupLagStatus, type PartitionLagStatus } from '../lag/lag-status.js';
+import {
+  groupStatusSeverity,
+  worsePartitionStatus,
+  type GroupLagStatus,
+  type PartitionLagStatus,
+} from '../lag/lag-status.js';
 import type { LivenessProblem } from './consumer-liveness.js';
 import {
+  groupCrashed,
   groupRebalancing,
   lagAboveMax,
   lagGroupStatus,
   lagSampleFailed,
   timeLagAboveMax,
-} from './health.messages.js';
+} from './verdict.messages.js';
 
-/** Limits beyond which the lag check is down whatever Burrow's rules say. */
+/** Limits beyond which a group is ERR whatever Burrow's rules say, and when a rebalance is stuck. */
 export interface LagLimits {
   maxLag?: number;
   maxTimeLagSeconds?: number;
+  /** A rebalance this long is ERR (liveness down); a shorter one is WARN. Unset: never ERR. */
+  stuckRebalanceMs?: number;
 }
 
 /** One partition in the lag check's details. */
@@ -35,7 +43,15 @@ export interface PartitionLagDetail {
 /** One group in the lag check's details. */
 export interface GroupLagDetail {
   groupId: string;
+  /**
+   * The group's one verdict, the same in every view (/health, Burrow's /v3, the
+   * kafka_consumergroup_lag_status metric, the dashboard): Burrow's, over partitions sharpened
+   * by the consumer's own facts, raised to ERR when the consumer crashed, a rebalance is stuck or
+   * a limit is exceeded, and to WARN while it rebalances or could not be sampled.
+   */
   status: GroupLagStatus;
+  /** Burrow's verdict from the commit window alone, before the consumer's own facts. */
+  windowStatus: GroupLagStatus;
   totalLag: number;
   maxLag: { topic: string; partition: number; lag: number } | null;
   maxTimeLagSeconds: number | null;
@@ -98,6 +114,30 @@ function limitBreaches(partitions: readonly PartitionLagDetail[], limits: LagLim
     ]);
 }
 
+const atLeast = (status: GroupLagStatus, floor: GroupLagStatus): GroupLagStatus =>
+  groupStatusSeverity(floor) > groupStatusSeverity(status) ? floor : status;
+
+// The group-level facts of this app's own member, said in words, with the status they imply.
+function groupFacts(own: readonly LivenessProblem[], g: GroupLag, limits: LagLimits) {
+  const rebalancing = own.find((x) => x.reason === 'rebalancing');
+  const crashed = own.find((x) => x.reason === 'crashed');
+  const stuck =
+    rebalancing !== undefined &&
+    limits.stuckRebalanceMs !== undefined &&
+    rebalancing.rebalancingForMs >= limits.stuckRebalanceMs;
+  const floor: GroupLagStatus =
+    crashed || stuck ? 'ERR' : rebalancing || g.error !== undefined ? 'WARN' : 'OK';
+  return {
+    floor,
+    rebalancing,
+    reasons: [
+      ...(crashed ? [groupCrashed(crashed.error)] : []),
+      // A rebalance is no lag yet, but it is why nothing moves: said, and at least WARN.
+      ...(rebalancing ? [groupRebalancing(rebalancing.since, rebalancing.rebalancingForMs)] : []),
+    ],
+  };
+}
+
 function judgeGroup(
   g: GroupLag,
   problems: readonly LivenessProblem[],
@@ -107,43 +147,39 @@ function judgeGroup(
   const partitions = g.partitions.map((p) => withSignal(p, own));
   const report = evaluateGroup(g.status === 'NOTFOUND' && partitions.length === 0 ? undefined : partitions);
   const breaches = limitBreaches(partitions, limits);
+  const facts = groupFacts(own, g, limits);
+  const floor = breaches.length > 0 ? 'ERR' : facts.floor;
+  const status = floor === 'OK' ? report.status : atLeast(report.status, floor);
   const verdictReason =
     report.status === 'ERR' || report.status === 'WARN' ? [lagGroupStatus(report.status)] : [];
   const sampleReason = g.error !== undefined ? [lagSampleFailed(g.error)] : [];
-  // A rebalance is no lag yet, but it is why nothing moves: said, and at least degraded.
-  const rebalancing = own.find((x) => x.reason === 'rebalancing');
-  const rebalanceReason = rebalancing
-    ? [groupRebalancing(rebalancing.since, rebalancing.rebalancingForMs)]
-    : [];
-  const health =
-    report.status === 'ERR' || breaches.length > 0
-      ? 'down'
-      : report.status === 'WARN' || g.error !== undefined || rebalancing
-        ? 'degraded'
-        : 'up';
+  const health = status === 'ERR' ? 'down' : status === 'WARN' ? 'degraded' : 'up';
   const timeLags = partitions.flatMap((p) => (p.timeLagSeconds === null ? [] : [p.timeLagSeconds]));
   const maxLag = report.maxLag;
   return {
     health,
     detail: {
       groupId: g.groupId,
-      status: report.status,
+      status,
+      windowStatus: g.status,
       totalLag: report.totalLag,
       maxLag:
         maxLag?.lag != null ? { topic: maxLag.topic, partition: maxLag.partition, lag: maxLag.lag } : null,
       maxTimeLagSeconds: timeLags.length > 0 ? Math.max(...timeLags) : null,
       unknownLagPartitions: report.unknownLagPartitions,
-      reasons: [...rebalanceReason, ...verdictReason, ...breaches, ...sampleReason],
-      rebalancingSince: rebalancing?.since,
+      reasons: [...facts.reasons, ...verdictReason, ...breaches, ...sampleReason],
+      rebalancingSince: facts.rebalancing?.since,
       partitions,
     },
   };
 }
 
 /**
- * Burrow's verdict per group, sharpened by the consumer's own signals (stopped partitions,
- * stuck handlers) and checked against the limits: down on ERR or over a limit, degraded on
- * WARN or when a group could not be sampled, up otherwise. The worst group decides.
+ * The one verdict per group (see GroupLagDetail.status): Burrow's, sharpened by the consumer's
+ * own facts (stopped partitions STOP, stuck handlers STALL, a crash or a stuck rebalance ERR, a
+ * rebalance WARN) and checked against the limits (ERR beyond them). Down on ERR, degraded on
+ * WARN, up otherwise; the worst group decides. `problems` are every fact of the app's own groups,
+ * a rebalance however short included (livenessProblems with a threshold of 0).
  */
 export function lagVerdict(
   groups: readonly GroupLag[],

@@ -1,0 +1,39 @@
+import type { ConsumerGroupStatus } from '../consumer/state/consumer-state.js';
+import { memberExpired } from './verdict.messages.js';
+
+/** One group's readiness, as the readiness check reports it. */
+export interface GroupReadiness {
+  groupId: string;
+  ready: boolean;
+  state: ConsumerGroupStatus['state'];
+  /** Partitions assigned to this member. */
+  assignedPartitions: number;
+  /** Epoch ms since when the group has been rebalancing, while it is. */
+  rebalancingSince?: number;
+  /** Why a joined group is not ready after all (the broker dropped the member). */
+  reason?: string;
+}
+
+/**
+ * A group is ready once it has joined and received its assignment: running, or paused (joined,
+ * with a partition stopped on error, which liveness reports). Starting, rebalancing, stopped
+ * and crashed groups are not ready, and neither is a joined one whose last heartbeat is older
+ * than its session timeout: kafkajs heartbeats from its fetch loop, so a handler that blocks
+ * the loop that long has had the member dropped by the coordinator (its partitions go to other
+ * members) while the process still believes it holds them. A member may legitimately get no
+ * partitions (more members than partitions); it is still ready.
+ */
+export function groupReadiness(group: ConsumerGroupStatus, now: number): GroupReadiness {
+  const joined = group.state === 'running' || group.state === 'paused';
+  const { lastHeartbeatAt, sessionTimeoutMs } = group;
+  const silentMs = lastHeartbeatAt === undefined ? 0 : now - lastHeartbeatAt;
+  const expired = joined && sessionTimeoutMs !== undefined && silentMs > sessionTimeoutMs;
+  return {
+    groupId: group.groupId,
+    ready: joined && !expired,
+    state: group.state,
+    assignedPartitions: Object.values(group.assignment).reduce((n, ps) => n + ps.length, 0),
+    ...(group.rebalancingSince !== undefined && { rebalancingSince: group.rebalancingSince }),
+    ...(expired && { reason: memberExpired(silentMs, sessionTimeoutMs) }),
+  };
+}

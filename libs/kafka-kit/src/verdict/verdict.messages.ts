@@ -1,0 +1,23 @@
+// User-facing text of the health evaluation: why a group's verdict is what it is.
+
+export const lagGroupStatus = (status: string): string =>
+  status === 'ERR'
+    ? 'a partition is stopped, stalled or rewound (Burrow ERR)'
+    : 'lag has not decreased across the window (Burrow WARN)';
+
+export const lagAboveMax = (topic: string, partition: number, lag: number, max: number): string =>
+  `lag ${lag} on ${topic}[${partition}] exceeds the maximum of ${max}`;
+
+export const timeLagAboveMax = (topic: string, partition: number, seconds: number, max: number): string =>
+  `${topic}[${partition}] is ${seconds} s behind, more than the maximum of ${max} s`;
+
+export const lagSampleFailed = (reason: string): string => `lag could not be sampled: ${reason}`;
+
+export const groupCrashed = (error: string): string => `the consumer crashed and will not restart: ${error}`;
+
+export function groupRebalancing(since: number, forMs: number): string {
+  return `rebalancing since ${new Date(since).toISOString()} (${Math.round(forMs / 1000)} s): no partition of the group moves until it ends; a member that died holds it until its session times out`;
+}
+
+export const memberExpired = (silentMs: number, sessionTimeoutMs: number): string =>
+  `no heartbeat for ${Math.round(silentMs / 1000)} s, longer than the session timeout (${sessionTimeoutMs / 1000} s): the broker no longer counts this member`;
