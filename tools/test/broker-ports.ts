@@ -14,4 +14,6 @@ export const TEST_BROKER_PORTS = {
   unwritableFailureTopics: 19110,
   /** The demo's own broker, so its counts see no other test's records. Its apps: 13100-13199. */
   demo: 13190,
+  /** The chaos tests' 3-broker cluster: 19300-19302, controllers 50 above (19350-19352). */
+  chaosCluster: 19300,
 } as const;

@@ -12,6 +12,8 @@ export interface ClusterState {
   version: string;
   port: number;
   clusterId: string;
+  /** Heap of each broker JVM, in MiB (clusters started before this field: 512). */
+  heapMb?: number;
   startedAt: string;
   brokers: BrokerState[];
 }
@@ -39,7 +41,7 @@ export interface UpOptions {
   properties?: Record<string, string>;
   /** SCRAM credentials created at format time (single broker only). */
   scramUsers?: ScramUser[];
-  /** Controller port = broker port + this. @default 100 */
+  /** Controller (KRaft quorum) ports sit this far above the client ports. @default 100 */
   controllerPortOffset?: number;
   log?: (line: string) => void;
 }
@@ -53,6 +55,12 @@ export function listClusters(stateDir?: string): ClusterState[];
 export function bootstrapServers(cluster: ClusterState): string;
 export function up(opts?: UpOptions): Promise<{ started: boolean; cluster: ClusterState }>;
 export function killBroker(broker: BrokerState): void;
+export function restartBroker(opts: {
+  port?: number;
+  stateDir?: string;
+  nodeId: number;
+  timeoutMs?: number;
+}): Promise<ClusterState>;
 export function down(opts?: {
   port?: number;
   stateDir?: string;

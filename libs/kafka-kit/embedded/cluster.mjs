@@ -15,7 +15,7 @@ export const DEFAULT_KAFKA_VERSION = '4.3.1';
 export const DEFAULT_PORT = Number(process.env.KAFKA_PORT ?? 9092);
 /** Pid files, configs, data and logs: `.kafka/` in the directory the tests or CLI run from. */
 export const DEFAULT_STATE_DIR = resolve(process.env.KAFKA_KIT_STATE_DIR ?? '.kafka');
-/** Controller (KRaft quorum) ports sit this far above the client ports. */
+/** Controller (KRaft quorum) ports sit this far above the client ports, unless told otherwise. */
 const CONTROLLER_PORT_OFFSET = 100;
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -185,14 +185,6 @@ export async function up({
     return { nodeId, port: p, config, dataDir, log: join(clusterDir, `broker-${nodeId}.log`) };
   });
 
-  const jvm = [
-    `-Xmx${heapMb}m`,
-    `-Xms${Math.min(heapMb, 256)}m`,
-    '-XX:+UseG1GC',
-    '-Djava.awt.headless=true',
-    `-Dlog4j2.configurationFile=${join(clusterDir, 'log4j2.properties')}`,
-    `-Dlog4j.configuration=file:${join(clusterDir, 'log4j.properties')}`,
-  ];
   const scram = scramUsers.flatMap(({ mechanism, username, password }) => [
     '--add-scram',
     `${mechanism}=[name=${username},password=${password}]`,
@@ -213,16 +205,15 @@ export async function up({
       node.log,
     );
   }
-  for (const node of nodes) {
-    const out = openSync(node.log, 'a');
-    const child = spawn('java', [...jvm, '-cp', `${classpath}/*`, 'kafka.Kafka', node.config], {
-      detached: true,
-      stdio: ['ignore', out, out],
-    });
-    child.unref();
-    node.pid = child.pid;
-  }
-  const cluster = { version, port, clusterId, startedAt: new Date().toISOString(), brokers: nodes };
+  for (const node of nodes) node.pid = startBrokerProcess(classpath, clusterDir, heapMb, node);
+  const cluster = {
+    version,
+    port,
+    clusterId,
+    heapMb,
+    startedAt: new Date().toISOString(),
+    brokers: nodes,
+  };
   writeFileSync(stateFile(stateDir, port), JSON.stringify(cluster, null, 2));
   try {
     await waitForMetadata(cluster, timeoutMs, log);
@@ -231,6 +222,25 @@ export async function up({
     throw err;
   }
   return { started: true, cluster: readCluster({ port, stateDir }) };
+}
+
+/** Starts one broker of a formatted cluster in the background; returns its pid. */
+function startBrokerProcess(classpath, clusterDir, heapMb, node) {
+  const jvm = [
+    `-Xmx${heapMb}m`,
+    `-Xms${Math.min(heapMb, 256)}m`,
+    '-XX:+UseG1GC',
+    '-Djava.awt.headless=true',
+    `-Dlog4j2.configurationFile=${join(clusterDir, 'log4j2.properties')}`,
+    `-Dlog4j.configuration=file:${join(clusterDir, 'log4j.properties')}`,
+  ];
+  const out = openSync(node.log, 'a');
+  const child = spawn('java', [...jvm, '-cp', `${classpath}/*`, 'kafka.Kafka', node.config], {
+    detached: true,
+    stdio: ['ignore', out, out],
+  });
+  child.unref();
+  return child.pid;
 }
 
 /** What `kafka-storage random-uuid` prints (a base64url UUID), without starting a JVM for it. */
@@ -246,6 +256,36 @@ function newClusterId() {
 /** Stops one broker hard (SIGKILL), for failover tests. */
 export function killBroker(broker) {
   if (isOurBroker(broker)) process.kill(broker.pid, 'SIGKILL');
+}
+
+/**
+ * Starts again a broker of the cluster on `port` that is no longer running (killed by a
+ * failover test), on its config and data, and waits until its client port accepts connections.
+ * Returns the cluster's state with the broker's new pid.
+ */
+export async function restartBroker({
+  port = DEFAULT_PORT,
+  stateDir = DEFAULT_STATE_DIR,
+  nodeId,
+  timeoutMs = 90_000,
+} = {}) {
+  const cluster = readCluster({ port, stateDir });
+  const broker = cluster?.brokers.find((b) => b.nodeId === nodeId);
+  if (!broker) throw new Error(`no broker ${nodeId} in a cluster started by kafka:up on port ${port}`);
+  if (broker.alive) throw new Error(`broker ${nodeId} (pid ${broker.pid}) is still running`);
+  const classpath = await ensureJars(cluster.version, () => {});
+  const clusterDir = dirname(stateFile(stateDir, port));
+  broker.pid = startBrokerProcess(classpath, clusterDir, cluster.heapMb ?? 512, broker);
+  const { brokers, ...rest } = cluster;
+  const saved = { ...rest, brokers: brokers.map(({ alive: _alive, ...b }) => b) };
+  writeFileSync(stateFile(stateDir, port), JSON.stringify(saved, null, 2));
+  const deadline = Date.now() + timeoutMs;
+  while (!(await portOpen(broker.port))) {
+    if (!isAlive(broker.pid)) throw new Error(`broker ${nodeId} exited during restart; log ${broker.log}`);
+    if (Date.now() > deadline) throw new Error(`broker ${nodeId} did not listen within ${timeoutMs} ms`);
+    await sleep(200);
+  }
+  return readCluster({ port, stateDir });
 }
 
 /** Stops every broker of the cluster on `port` that `up` started; SIGKILL after `graceMs`. */

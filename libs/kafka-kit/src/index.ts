@@ -75,6 +75,7 @@ export { InvalidKafkaOptionsError } from './errors/invalid-kafka-options.error.j
 export { TopicProvisioningError } from './errors/topic-provisioning.error.js';
 export { BatchListenerFailedError } from './errors/batch-listener-failed.error.js';
 export { UnsupportedSchemaError } from './errors/unsupported-schema.error.js';
+export { ProduceNotAcknowledgedError } from './errors/produce-not-acknowledged.error.js';
 export { HandlerTimeoutError } from './errors/handler-timeout.error.js';
 export type { RecordCoordinates } from './errors/record-coordinates.js';
 

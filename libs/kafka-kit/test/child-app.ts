@@ -18,6 +18,29 @@ export interface ChildApp {
 
 /** Builds the library, compiles `fixture` (a file in test/fixtures) and starts it with `env`. */
 export async function startChildApp(fixture: string, env: Record<string, string>): Promise<ChildApp> {
+  const child = spawn(process.execPath, [await compiled(fixture)], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  return { process: child, output: () => output };
+}
+
+// Once per test file and fixture: chaos tests restart their children every few seconds.
+const builds = new Map<string, Promise<string>>();
+
+function compiled(fixture: string): Promise<string> {
+  let build = builds.get(fixture);
+  if (!build) {
+    build = compile(fixture);
+    builds.set(fixture, build);
+  }
+  return build;
+}
+
+async function compile(fixture: string): Promise<string> {
   execFileSync('npx', ['tsc', '-b', 'libs/kafka-kit'], { cwd: repo, stdio: 'inherit' });
   const { code } = await transformFile(join(here, 'fixtures', fixture), {
     jsc: {
@@ -31,12 +54,5 @@ export async function startChildApp(fixture: string, env: Record<string, string>
   mkdirSync(outDir, { recursive: true });
   const out = join(outDir, fixture.replace(/\.ts$/, '.mjs'));
   writeFileSync(out, code);
-  const child = spawn(process.execPath, [out], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (d) => (output += d));
-  child.stderr!.on('data', (d) => (output += d));
-  return { process: child, output: () => output };
+  return out;
 }

@@ -15,13 +15,13 @@ export interface RawRecord {
   headers: Record<string, string>;
 }
 
-function kafka(): Kafka {
-  return new Kafka({ brokers: kafkaBrokers(), clientId: 'test-inspector', logLevel: logLevel.NOTHING });
+function kafka(brokers = kafkaBrokers()): Kafka {
+  return new Kafka({ brokers, clientId: 'test-inspector', logLevel: logLevel.NOTHING });
 }
 
-/** Runs `work` with a connected kafkajs admin. */
-export async function withAdmin<T>(work: (admin: Admin) => Promise<T>): Promise<T> {
-  const admin = kafka().admin();
+/** Runs `work` with a connected kafkajs admin (of the test broker, or of `brokers`). */
+export async function withAdmin<T>(work: (admin: Admin) => Promise<T>, brokers?: string[]): Promise<T> {
+  const admin = kafka(brokers).admin();
   await admin.connect();
   try {
     return await work(admin);
@@ -53,11 +53,11 @@ export function committedOffsets(groupId: string, topic: string): Promise<Map<nu
 }
 
 /** Log-end offset per partition of `topic`. */
-export function endOffsets(topic: string): Promise<Map<number, string>> {
+export function endOffsets(topic: string, brokers?: string[]): Promise<Map<number, string>> {
   return withAdmin(async (admin) => {
     const offsets = await admin.fetchTopicOffsets(topic);
     return new Map(offsets.map((p) => [p.partition, p.high]));
-  });
+  }, brokers);
 }
 
 /** Every record of `topic` from the beginning, raw bytes, read by a throwaway kafkajs group. */

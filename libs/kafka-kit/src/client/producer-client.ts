@@ -2,6 +2,8 @@ import type { Kafka, Message, Partitioners, Producer, Transaction } from 'kafkaj
 import type { Partitioner, PartitionerFactory } from '../interfaces/partitioner.interface.js';
 import { KAFKAJS_COMPRESSION, registerCompressionCodec } from './compression-codecs.js';
 import type { CompressionCodec } from '../interfaces/producer-options.interface.js';
+import { ProduceNotAcknowledgedError } from '../errors/produce-not-acknowledged.error.js';
+import { unacknowledged } from './unacknowledged.js';
 
 /** A record ready for the wire: serialized key and value. */
 export interface OutgoingRecord {
@@ -33,6 +35,9 @@ export interface SendSettings {
 }
 
 type PartitionedMessage = Message & { partition?: number };
+
+/** Sends of one batch (the first and its resends) before a partition's silence is an error. */
+const MAX_SENDS = 5;
 
 /** Adapts our partitioner to kafkajs and records its choice on the message, to match results. */
 function toKafkajsPartitioner(factory: PartitionerFactory): (typeof Partitioners)['DefaultPartitioner'] {
@@ -103,11 +108,23 @@ export class ProducerClient {
       if (!list) byTopic.set(r.topic, (list = []));
       list.push(m);
     }
-    const acked = await via.sendBatch({
-      acks: settings.acks,
-      compression: KAFKAJS_COMPRESSION[this.options.compression],
-      topicMessages: [...byTopic].map(([topic, msgs]) => ({ topic, messages: msgs })),
-    });
+    const compression = KAFKAJS_COMPRESSION[this.options.compression];
+    let topicMessages = [...byTopic].map(([topic, msgs]) => ({ topic, messages: msgs }));
+    const acked = await via.sendBatch({ acks: settings.acks, compression, topicMessages });
+    // A partition kafkajs resolved without an answer was not written (see unacknowledged.ts):
+    // send its records again. Idempotent producers keep their sequence numbers, so the broker
+    // drops a record it already has; without idempotence a resend is at-least-once like a retry.
+    for (let sends = 1; settings.acks !== 0; sends++) {
+      topicMessages = unacknowledged(topicMessages, acked);
+      if (topicMessages.length === 0) break;
+      if (sends === MAX_SENDS) {
+        const partitions = topicMessages.flatMap(({ topic, messages: m }) => [
+          ...new Set(m.map((x) => `${topic}/${x.partition}`)),
+        ]);
+        throw new ProduceNotAcknowledgedError(partitions, sends);
+      }
+      acked.push(...(await via.sendBatch({ acks: settings.acks, compression, topicMessages })));
+    }
     return assignOffsets(records, messages, acked);
   }
 

@@ -61,6 +61,9 @@ export function failureWriteInProgress(
   return `partition ${topic}[${partition}] of group "${groupId}" is not stopped on an error: its failed record is still being written to the DLQ or retry topic (${writeError}); it goes on by itself once the write succeeds, so fix the failure topic instead of retrying or skipping`;
 }
 
+export const produceNotAcknowledged = (partitions: string[], attempts: number): string =>
+  `the broker did not acknowledge records for ${partitions.join(', ')} after ${attempts} sends`;
+
 export function offsetConflict(groupId: string, topic: string, partition: number, offset: string): string {
   return `group "${groupId}" ${topic}[${partition}] offset ${offset}: the offset store is already past this record (another consumer applied it after a rebalance); its transaction was rolled back`;
 }

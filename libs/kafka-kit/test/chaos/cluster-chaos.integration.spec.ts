@@ -1,0 +1,130 @@
+// Issue 16, parts 1 and 5, on a 3-broker cluster of the test's own (RF 3, min ISR 2): consumer
+// instances killed -9 while they work, and a broker killed -9 while records are produced and
+// consumed. Short runs here; `npm run test:chaos` runs the full ones (CHAOS_FULL=1).
+import type { INestApplicationContext } from '@nestjs/common';
+import { KafkaProducer } from 'nest-kafka-kit';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { bootstrapServers, down, up } from '../../embedded/cluster.mjs';
+import { TEST_BROKER_PORTS } from '../../../../tools/test/broker-ports.js';
+import { startKafkaApp, uniqueName } from '../support.js';
+import { CHAOS_FULL, reportRun } from './chaos-run.js';
+import { runBrokerChaos } from './broker-chaos.js';
+import { CHAOS_CONSUMER_ENV, consumerChaosFigures, runConsumerChaos } from './consumer-chaos.js';
+
+const PORT = TEST_BROKER_PORTS.chaosCluster;
+const PARTITIONS = 6;
+
+describe('chaos on a 3-broker cluster', () => {
+  const stateDir = mkdtempSync(join(tmpdir(), 'kafka-chaos-'));
+  let brokers: string[];
+  let app: INestApplicationContext | undefined;
+
+  beforeAll(async () => {
+    const { cluster } = await up({
+      brokers: 3,
+      port: PORT,
+      controllerPortOffset: 50,
+      stateDir,
+      heapMb: 384,
+      log: () => {},
+    });
+    brokers = bootstrapServers(cluster).split(',');
+  }, 180_000);
+
+  afterEach(async () => {
+    await app?.close();
+    app = undefined;
+  });
+
+  afterAll(async () => {
+    await down({ port: PORT, stateDir, log: () => {} });
+    rmSync(stateDir, { recursive: true, force: true });
+  });
+
+  /** A producer-only app on the cluster that creates `topic` (RF 3; min ISR 2 from the brokers). */
+  async function producerApp(topic: string): Promise<KafkaProducer> {
+    app = await startKafkaApp([], {
+      brokers,
+      producer: { idempotent: true, acks: 'all' },
+      topics: [{ topic, partitions: PARTITIONS, replicationFactor: 3 }],
+      retry: { retries: 20, maxRetryTimeMs: 3000 },
+    });
+    return app.get(KafkaProducer);
+  }
+
+  it(
+    'loses nothing and keeps per-key order while consumers of the group are killed -9 and restarted',
+    async () => {
+      const plan = CHAOS_FULL
+        ? { records: 100_000, keys: 500, kills: 12, signal: 'SIGKILL' as const, commitIntervalMs: 1000 }
+        : { records: 8000, keys: 80, kills: 2, signal: 'SIGKILL' as const, commitIntervalMs: 1000 };
+      const topic = uniqueName('chaos-consumers');
+      const producer = await producerApp(topic);
+      const run = await runConsumerChaos(
+        producer,
+        {
+          size: 3,
+          brokers,
+          topic,
+          groupId: uniqueName('chaos-group'),
+          env: CHAOS_CONSUMER_ENV,
+        },
+        plan,
+      );
+      const { ledger, kills } = run;
+      reportRun('consumer-kill9', consumerChaosFigures(run, plan));
+      expect(kills).toHaveLength(plan.kills);
+      expect(ledger.missing(run.ids)).toEqual([]);
+      expect(ledger.orderViolations).toEqual([]);
+      expect(ledger.producerDuplicates).toEqual([]);
+      for (const kill of kills) expect(kill.duplicates).toBeLessThanOrEqual(kill.bound);
+    },
+    CHAOS_FULL ? 900_000 : 120_000,
+  );
+
+  it(
+    'loses no acknowledged record and writes none twice while a broker is killed -9 and restarted',
+    async () => {
+      const plan = CHAOS_FULL
+        ? { rate: 1000, keys: 500, kills: 3, perPhase: 5000, awaitIsr: true }
+        : { rate: 400, keys: 40, kills: 1, perPhase: 400, awaitIsr: false };
+      const topic = uniqueName('chaos-brokers');
+      const producer = await producerApp(topic);
+      const run = await runBrokerChaos(
+        producer,
+        { port: PORT, stateDir, brokers },
+        {
+          size: 2,
+          brokers,
+          topic,
+          groupId: uniqueName('chaos-broker-group'),
+          env: { HANDLER_MS: '1', CONCURRENCY: '3', SESSION_TIMEOUT_MS: '10000' },
+        },
+        plan,
+      );
+      const { ledger, kills } = run;
+      reportRun('broker-kill9', {
+        acked: run.acked.length,
+        unacked: run.unacked,
+        brokerKills: kills.length,
+        lost: ledger.missing(run.acked).length,
+        producerDuplicates: ledger.producerDuplicates.length,
+        logRecords: run.logRecords,
+        consumerDuplicates: ledger.duplicateTimes.length,
+        produceStallMs: kills.map((k) => k.produceStallMs),
+        isrRestoredMs: kills.map((k) => k.isrRestoredMs ?? '-'),
+        orderViolations: ledger.orderViolations.length,
+      });
+      expect(ledger.missing(run.acked)).toEqual([]);
+      expect(ledger.producerDuplicates).toEqual([]);
+      // Every record in the log is one distinct id: acknowledged, or from a send that failed.
+      expect(run.logRecords).toBe(ledger.unique);
+      expect(ledger.orderViolations).toEqual([]);
+      expect(run.errors).toEqual([]);
+    },
+    CHAOS_FULL ? 900_000 : 120_000,
+  );
+});
