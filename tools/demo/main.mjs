@@ -2,7 +2,7 @@
 // `npm run demo`: the lag incident, end to end, on one machine. Gets a broker as the tests do,
 // builds, starts every example app (logs to files), sends traffic with poison, shows a live view
 // (a terminal screen, or a status line every few seconds), reenacts the incident on a timeline and
-// ends with the proof: sent = counted, DLQ = poison sent, lost = 0. `--duration N` or Ctrl-C stops
+// ends with the proof: sent = counted, DLQ = poison due, lost = 0. `--duration N` or Ctrl-C stops
 // everything; no process is left behind.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -67,26 +67,30 @@ let stopping;
 let traffic;
 let exitCode = 0;
 
+/** Stops the apps, then the database they drained into, then Kafka; says what is left alive. */
+async function stopAll() {
+  const started = database ? [...apps, database] : apps;
+  const left = await stopApps(apps);
+  if (database) left.push(...(await stopApps([database])));
+  await kafka.stop();
+  const alive = new Set([
+    ...left,
+    ...started.filter((a) => isRunning(a.pid)).map((a) => `${a.name} (pid ${a.pid})`),
+  ]);
+  if (alive.size > 0) {
+    console.error(`[demo] still running: ${[...alive].join(', ')}`);
+    exitCode ||= 1;
+  } else
+    say(
+      `stopped: ${started.map((a) => `${a.name} (pid ${a.pid})`).join(', ')} exited${kafka.started ? ', Kafka stopped' : ''}`,
+    );
+}
+
 async function shutdown(reason) {
   stopping ??= (async () => {
     if (reason) say(reason);
     await traffic?.stop().catch(() => {});
-    const left = await stopApps(apps);
-    // After the apps: they drain and commit into it.
-    if (database) left.push(...(await stopApps([database])));
-    await kafka.stop();
-    const started = database ? [...apps, database] : apps;
-    const alive = [
-      ...left,
-      ...started.filter((a) => isRunning(a.pid)).map((a) => `${a.name} (pid ${a.pid})`),
-    ];
-    if (alive.length > 0) {
-      console.error(`[demo] still running: ${alive.join(', ')}`);
-      exitCode ||= 1;
-    } else
-      say(
-        `stopped: ${started.map((a) => `${a.name} (pid ${a.pid})`).join(', ')} exited${kafka.started ? ', Kafka stopped' : ''}`,
-      );
+    await stopAll();
     process.exit(exitCode);
   })();
   return stopping;
@@ -214,15 +218,7 @@ try {
   exitCode = result.ok ? 0 : 1;
   traffic = undefined;
   stopping = Promise.resolve(); // the apps' exits from here on are the demo's own doing
-  const left = await stopApps(apps);
-  await kafka.stop();
-  if (left.length > 0) {
-    console.error(`[demo] still running: ${left.join(', ')}`);
-    exitCode = 1;
-  } else
-    say(
-      `stopped: ${apps.map((a) => `${a.name} (pid ${a.pid})`).join(', ')} exited${kafka.started ? ', Kafka stopped' : ''}`,
-    );
+  await stopAll();
   console.log(`[demo] ${lines.at(-1)}`);
   process.exit(exitCode);
 } catch (err) {

@@ -28,9 +28,9 @@ export function runDemo(command: string, args: string[], demoPort: number): Demo
   return { child, output: () => raw.replace(ANSI, ''), exited };
 }
 
-/** The pids the demo printed for its apps ("click-collector (pid 123) on ..."). */
+/** The pids the demo printed for its apps ("click-collector (pid 123) on ...") and their database server. */
 export const appPids = (output: string): number[] =>
-  [...output.matchAll(/^\[demo\] .*?\(pid (\d+)\)/gm)].map((m) => Number(m[1]));
+  [...output.matchAll(/^\[demo\] .*?\(pid (\d+)\)(?: on |, log: )/gm)].map((m) => Number(m[1]));
 
 export const isRunning = (pid: number): boolean => {
   try {
