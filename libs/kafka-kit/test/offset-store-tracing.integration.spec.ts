@@ -1,27 +1,37 @@
-// Tracing with an offset store, on the real broker and real PostgreSQL (and PGlite): a handler
-// that throws inside the store's transaction still has its record's DLQ copy carry the trace
-// and the id of the CONSUMER span that failed it.
+// Tracing with an offset store, on the real broker and real PostgreSQL (and PGlite): the record's
+// CONSUMER span goes around the store's whole transaction, so a record that fails in its handler
+// or only at COMMIT has the span its handler ran in failed, and its DLQ copy carries the trace
+// and that span's id.
 import { Injectable, type INestApplicationContext } from '@nestjs/common';
 import { context, trace } from '@opentelemetry/api';
 import {
+  Ctx,
   DLQ_HEADERS,
   DlqService,
   KafkaConsumer,
+  KafkaContext,
   KafkaListener,
   KafkaProducer,
   Payload,
   PostgresOffsetStore,
+  type SqlQueryable,
 } from 'nest-kafka-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../tools/test/postgres.js';
 import { startTestTracing, type TestTracing } from '../../../tools/test/tracing.js';
 import { startKafkaApp, uniqueName, waitFor } from './support.js';
 
+// A child row whose parent is missing passes its INSERT and fails only at COMMIT.
+const DEFERRED_DDL = [
+  'CREATE TABLE traced_parent (id int PRIMARY KEY)',
+  'CREATE TABLE traced_child (parent int REFERENCES traced_parent (id) DEFERRABLE INITIALLY DEFERRED)',
+];
+
 describe.each(testDatabases())('tracing with an offset store on %s', (_, open) => {
   let closeDatabase: (() => Promise<void>) | undefined;
   let tracing: TestTracing;
   let app: INestApplicationContext | undefined;
-  beforeAll(async () => {
+  beforeAll(() => {
     tracing = startTestTracing();
   });
   afterAll(async () => {
@@ -30,48 +40,56 @@ describe.each(testDatabases())('tracing with an offset store on %s', (_, open) =
     await tracing.shutdown();
   });
 
-  it("puts the failing CONSUMER span's id and the trace on the DLQ copy", async () => {
+  it('fails the span the handler ran in, and names it on the DLQ copy, whether the handler throws or COMMIT fails', async () => {
     const { db, close } = await open();
     closeDatabase = close;
+    for (const ddl of DEFERRED_DDL) await db.query(ddl);
     const store = new PostgresOffsetStore({ database: db });
-    const topic = uniqueName('traced-offsets');
-    const ranIn: (string | undefined)[] = [];
+    const throwing = uniqueName('traced-offsets-throw');
+    const uncommittable = uniqueName('traced-offsets-commit');
+    const ranIn = new Map<string, string | undefined>();
+    const errorHandling = { strategy: 'dead-letter' } as const;
     @Injectable()
     @KafkaConsumer({ groupId: uniqueName('traced-offsets-group'), fromBeginning: true })
     class Failing {
-      @KafkaListener(topic, {
-        topic: { partitions: 1 },
-        offsetStore: store,
-        errorHandling: { strategy: 'dead-letter' },
-      })
+      @KafkaListener(throwing, { topic: { partitions: 1 }, offsetStore: store, errorHandling })
       handle(@Payload() _: unknown) {
-        ranIn.push(trace.getActiveSpan()?.spanContext().spanId);
+        ranIn.set(throwing, trace.getActiveSpan()?.spanContext().spanId);
         throw new Error('counter store down');
+      }
+
+      @KafkaListener(uncommittable, { topic: { partitions: 1 }, offsetStore: store, errorHandling })
+      async orphan(@Payload() _: unknown, @Ctx() ctx: KafkaContext) {
+        ranIn.set(uncommittable, trace.getActiveSpan()?.spanContext().spanId);
+        await ctx.transaction<SqlQueryable>().query('INSERT INTO traced_child (parent) VALUES (42)');
       }
     }
     app = await startKafkaApp([Failing]);
     const root = trace.getTracer('test').startSpan('request');
-    await context.with(trace.setSpan(context.active(), root), () =>
-      app!.get(KafkaProducer).send(topic, { key: 'k', value: { n: 1 } }),
-    );
-    root.end();
-    const consumerSpans = () => tracing.spans().filter((s) => s.name === `process ${topic}`);
-    const [failed] = await waitFor('the failed span', () => consumerSpans().length > 0 && consumerSpans());
-    const [produced] = tracing.spans().filter((s) => s.name === `send ${topic}`);
-    const [copy] = await waitFor('the DLQ copy', async () => {
-      const records = await app!
-        .get(DlqService)
-        .peek(`${topic}.dlq`)
-        .catch(() => []);
-      return records.length > 0 && records;
+    await context.with(trace.setSpan(context.active(), root), async () => {
+      for (const topic of [throwing, uncommittable])
+        await app!.get(KafkaProducer).send(topic, { key: 'k', value: { n: 1 } });
     });
+    root.end();
     const { traceId } = root.spanContext();
-    expect(failed!.kind).toBe(4 /* CONSUMER */);
-    expect(failed!.status.code).toBe(2 /* ERROR */);
-    expect(failed!.attributes['nest_kafka_kit.outcome']).toBe('dead-lettered');
-    expect(copy!.headers.traceparent).toBe(`00-${traceId}-${produced!.spanContext().spanId}-01`);
-    // The span that failed is the one the handler ran in, and the DLQ copy names it.
-    expect(ranIn).toEqual([failed!.spanContext().spanId]);
-    expect(copy!.headers[DLQ_HEADERS.failedSpanId]).toBe(failed!.spanContext().spanId);
+
+    for (const topic of [throwing, uncommittable]) {
+      const [copy] = await waitFor(`the DLQ copy of ${topic}`, async () => {
+        const records = await app!
+          .get(DlqService)
+          .peek(`${topic}.dlq`)
+          .catch(() => []);
+        return records.length > 0 && records;
+      });
+      const consumed = tracing.spans().filter((s) => s.name === `process ${topic}`);
+      const [produced] = tracing.spans().filter((s) => s.name === `send ${topic}`);
+      // One CONSUMER span for the record: the one its handler ran in, failed with the verdict.
+      expect(consumed.map((s) => s.spanContext().spanId)).toEqual([ranIn.get(topic)]);
+      expect(consumed[0]!.kind).toBe(4 /* CONSUMER */);
+      expect(consumed[0]!.status.code).toBe(2 /* ERROR */);
+      expect(consumed[0]!.attributes['nest_kafka_kit.outcome']).toBe('dead-lettered');
+      expect(copy!.headers.traceparent).toBe(`00-${traceId}-${produced!.spanContext().spanId}-01`);
+      expect(copy!.headers[DLQ_HEADERS.failedSpanId]).toBe(ranIn.get(topic));
+    }
   });
 });
