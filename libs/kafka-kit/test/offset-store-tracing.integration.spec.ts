@@ -14,10 +14,12 @@ import {
   KafkaProducer,
   Payload,
   PostgresOffsetStore,
+  type PgliteLike,
+  type PgPoolLike,
   type SqlQueryable,
 } from 'nest-kafka-kit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabases } from '../../../tools/test/postgres.js';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabases, type TestDatabase } from '../../../tools/test/postgres.js';
 import { startTestTracing, type TestTracing } from '../../../tools/test/tracing.js';
 import { startKafkaApp, uniqueName, waitFor } from './support.js';
 
@@ -28,23 +30,26 @@ const DEFERRED_DDL = [
 ];
 
 describe.each(testDatabases())('tracing with an offset store on %s', (_, open) => {
-  let closeDatabase: (() => Promise<void>) | undefined;
+  let database: TestDatabase<PgPoolLike | PgliteLike>;
+  let store: PostgresOffsetStore;
   let tracing: TestTracing;
   let app: INestApplicationContext | undefined;
-  beforeAll(() => {
+  beforeAll(async () => {
     tracing = startTestTracing();
+    database = await open();
+    for (const ddl of DEFERRED_DDL) await database.db.query(ddl);
+    store = new PostgresOffsetStore({ database: database.db });
+  });
+  afterEach(async () => {
+    await app?.close();
+    app = undefined;
   });
   afterAll(async () => {
-    await app?.close();
-    await closeDatabase?.();
+    await database?.close();
     await tracing.shutdown();
   });
 
   it('fails the span the handler ran in, and names it on the DLQ copy, whether the handler throws or COMMIT fails', async () => {
-    const { db, close } = await open();
-    closeDatabase = close;
-    for (const ddl of DEFERRED_DDL) await db.query(ddl);
-    const store = new PostgresOffsetStore({ database: db });
     const throwing = uniqueName('traced-offsets-throw');
     const uncommittable = uniqueName('traced-offsets-commit');
     const ranIn = new Map<string, string | undefined>();
@@ -91,5 +96,34 @@ describe.each(testDatabases())('tracing with an offset store on %s', (_, open) =
       expect(copy!.headers.traceparent).toBe(`00-${traceId}-${produced!.spanContext().spanId}-01`);
       expect(copy!.headers[DLQ_HEADERS.failedSpanId]).toBe(ranIn.get(topic));
     }
+  });
+
+  it('ends the span of a record whose offset save conflicts, and applies the record on redelivery', async () => {
+    const topic = uniqueName('traced-offsets-conflict');
+    const groupId = uniqueName('traced-offsets-conflict-group');
+    const applied: string[] = [];
+    let conflicted = false;
+    @Injectable()
+    @KafkaConsumer({ groupId, fromBeginning: true })
+    class Overtaken {
+      @KafkaListener(topic, { topic: { partitions: 1 }, offsetStore: store })
+      async handle(@Payload() _: unknown, @Ctx() ctx: KafkaContext) {
+        const tx = ctx.transaction<SqlQueryable>();
+        if (!conflicted) {
+          conflicted = true;
+          // As if another member had stored a later offset: this record's save conflicts.
+          await store.save(tx, { groupId, topic, partition: 0, from: '0', next: '5' });
+          return;
+        }
+        applied.push(ctx.offset);
+      }
+    }
+    app = await startKafkaApp([Overtaken]);
+    await app.get(KafkaProducer).send(topic, { key: 'k', value: { n: 1 } });
+    await waitFor('the redelivered record', () => applied.length === 1);
+    const [first] = tracing.spans().filter((s) => s.name === `process ${topic}`);
+    expect(first!.status.code).toBe(2 /* ERROR */);
+    expect(first!.attributes['nest_kafka_kit.outcome']).toBe('offset-conflict');
+    expect(applied).toEqual(['0']);
   });
 });
