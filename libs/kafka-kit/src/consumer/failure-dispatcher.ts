@@ -50,9 +50,13 @@ export class FailureDispatcher {
     error: unknown,
     control: BatchControl,
   ): Promise<boolean> {
-    if (error instanceof OffsetConflictError) return this.conflicted(error);
-    const strategy = route.errorStrategy;
     const gated = this.gated(route, slot, record, control);
+    if (error instanceof OffsetConflictError) {
+      // The save runs inside the record's span: the conflict ends it (its transaction rolled back).
+      await route.spans?.failed(gated, error, () => Promise.resolve('offset-conflict'));
+      return this.conflicted(error);
+    }
+    const strategy = route.errorStrategy;
     const failure = { ...gated, error, listener: route.name };
     const verdict = route.spans
       ? await route.spans.failed(gated, error, (failedSpanId) =>

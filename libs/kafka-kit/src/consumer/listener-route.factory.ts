@@ -113,11 +113,12 @@ export class ListenerRouteFactory {
       this.moduleOptions.consumerDefaults?.handlerTimeoutMs,
     ]);
     const handler = timed(this.invokers.create(instance, methodName), name, timeoutMs);
+    const store = offsetStore(name, options, timeoutMs);
     // Traced, the handler runs inside its record's span, which reads the record from the context.
+    // With an offset store the span goes around the store's transaction: withOffsetTransactions.
     const spans = this.tracing.listener({ groupId: consumer.groupId, batch, isRouting: isListenerRouting });
-    const { invoke, usesContext } = spans
-      ? { invoke: spans.wrap(handler.invoke), usesContext: true }
-      : handler;
+    const { invoke, usesContext } =
+      spans && !store ? { invoke: spans.wrap(handler.invoke), usesContext: true } : handler;
     const route: ListenerRoute = {
       groupId: consumer.groupId,
       topics,
@@ -129,7 +130,7 @@ export class ListenerRouteFactory {
       errorStrategy,
       keyConcurrency: keyConcurrency(name, options),
       spans,
-      offsetStore: offsetStore(name, options, timeoutMs),
+      offsetStore: store,
       topicDeclarations: options.topic
         ? topics
             .filter((t): t is string => typeof t === 'string')

@@ -32,22 +32,26 @@ export function positionOf(groupId: string, ctx: KafkaContext | KafkaBatchContex
 export function withOffsetTransactions(route: ListenerRoute): ListenerRoute {
   const store = route.offsetStore;
   if (!store) return route;
-  const { invoke, groupId } = route;
+  const { invoke, groupId, spans } = route;
+  const transactional: ListenerRoute['invoke'] = (payload, ctx) => {
+    const context = ctx!;
+    const position = positionOf(groupId, context);
+    return store.transaction(async (tx) => {
+      context.bindTransaction(tx);
+      const result = await invoke(payload, context);
+      if (result instanceof ListenerRouting) throw new RoutedByHandlerError(result);
+      if (!(await store.save(tx, position))) throw conflict(position);
+      return undefined;
+    });
+  };
   return {
     ...route,
     // The offset to save is read from the context, so there always is one.
     usesContext: true,
-    invoke: (payload, ctx) => {
-      const context = ctx!;
-      const position = positionOf(groupId, context);
-      return store.transaction(async (tx) => {
-        context.bindTransaction(tx);
-        const result = await invoke(payload, context);
-        if (result instanceof ListenerRouting) throw new RoutedByHandlerError(result);
-        if (!(await store.save(tx, position))) throw conflict(position);
-        return undefined;
-      });
-    },
+    // Traced, the record's span goes around the whole transaction (the route factory left the
+    // handler untraced): a failed save or COMMIT after the handler returned fails the span the
+    // handler ran in, whose id then goes on the DLQ or retry copy.
+    invoke: spans ? spans.wrap(transactional, route.batch) : transactional,
   };
 }
 

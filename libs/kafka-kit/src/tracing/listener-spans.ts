@@ -42,10 +42,12 @@ export class ListenerSpans {
   /**
    * The handler's invoker inside spans. The consumer must then pass every call its context
    * (the span reads topic, partition and the record from it): the route's `usesContext` is true.
+   * `batch`: what the calls get, a batch or one record (a batch listener's retry route calls it
+   * with one record).
    */
-  wrap<C>(invoke: Invoke<C>): Invoke<C> {
+  wrap<C>(invoke: Invoke<C>, batch = this.info.batch): Invoke<C> {
     const { api, tracer, info } = this;
-    if (info.batch)
+    if (batch)
       return (payloads, ctx) => {
         const source = ctx as unknown as BatchSource;
         const failedRecord = (error: unknown) =>
