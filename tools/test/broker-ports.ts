@@ -16,4 +16,6 @@ export const TEST_BROKER_PORTS = {
   demo: 13190,
   /** The chaos tests' 3-broker cluster: 19300-19302, controllers 50 above (19350-19352). */
   chaosCluster: 19300,
+  /** click-collector's 503 test: a broker it SIGSTOPs; controller 50 above (19550). */
+  stalledCollectorBroker: 19500,
 } as const;
