@@ -1,6 +1,6 @@
 // Offsets kept in the application's database, on the real broker and a real PostgreSQL server
 // (and PGlite): seek on assignment, one transaction per record or batch, routed records' offsets
-// saved only after their DLQ write, nothing of a rolled-back transaction left behind.
+// saved only after their DLQ or retry-topic write, nothing of a rolled-back transaction left behind.
 import { Injectable, type INestApplicationContext } from '@nestjs/common';
 import {
   Ctx,
@@ -22,7 +22,8 @@ import { committedOffsets, endOffsets, produceRaw, withAdmin } from './kafka-ins
 import { createTopics, startKafkaApp, uniqueName, waitFor } from './support.js';
 
 const APPLIED_DDL = `CREATE TABLE IF NOT EXISTS applied (
-  topic text NOT NULL, partition int NOT NULL, record_offset bigint NOT NULL, id text NOT NULL)`;
+  topic text NOT NULL, partition int NOT NULL, record_offset bigint NOT NULL, id text NOT NULL,
+  seq bigserial)`;
 
 /** Rows applied per partition, as offsets in order. */
 async function appliedOffsets(db: SqlQueryable, topic: string): Promise<Map<number, number[]>> {
@@ -51,6 +52,22 @@ function insertApplied(tx: SqlQueryable, ctx: KafkaContext, id: string): Promise
     ctx.offset,
     id,
   ]);
+}
+
+/** The store, with `beforeSave` run inside each save's transaction, before the save. */
+function watchingSaves(
+  store: PostgresOffsetStore,
+  beforeSave: (position: OffsetPosition) => Promise<void>,
+): OffsetStore<SqlQueryable> {
+  return {
+    init: () => store.init(),
+    load: (g, t, p) => store.load(g, t, p),
+    transaction: (work) => store.transaction(work),
+    save: async (tx, position) => {
+      await beforeSave(position);
+      return store.save(tx, position);
+    },
+  };
 }
 
 const range = (from: number, to: number) => Array.from({ length: to - from }, (_, i) => from + i);
@@ -223,15 +240,9 @@ describe.each(testDatabases())('offset store on %s', (_, open) => {
       range(0, 5).map((i) => ({ key: null, value: i === 2 ? 'poison' : `r${i}` })),
     );
     const dlqEndAtSave: string[] = [];
-    const watched: OffsetStore<SqlQueryable> = {
-      init: () => store.init(),
-      load: (g, t, p) => store.load(g, t, p),
-      transaction: (work) => store.transaction(work),
-      save: async (tx, position) => {
-        if (position.from === '2') dlqEndAtSave.push((await endOffsets(dlq)).get(0) ?? 'none');
-        return store.save(tx, position);
-      },
-    };
+    const watched = watchingSaves(store, async (position) => {
+      if (position.from === '2') dlqEndAtSave.push((await endOffsets(dlq)).get(0) ?? 'none');
+    });
 
     @Injectable()
     @KafkaConsumer({ groupId, fromBeginning: true })
@@ -255,5 +266,63 @@ describe.each(testDatabases())('offset store on %s', (_, open) => {
     // The handler's try rolled back; the library saved 3 in a transaction of its own, after the write.
     expect(dlqEndAtSave).toEqual(['1']);
     expect((await appliedOffsets(db, topic)).get(0)).toEqual([0, 1, 3, 4]);
+  });
+
+  describe('with ordered retry', () => {
+    it("applies a key's records once and in order, parked ones saved only after their forward", async () => {
+      const topic = uniqueName('offsets-ordered');
+      const groupId = uniqueName('offsets-ordered-group');
+      const retryTopic = `${topic}.retry.1`;
+      await withAdmin((admin) => createTopics(admin, [{ topic, numPartitions: 1 }]));
+      // k0 fails once; k1 and k2 must wait behind it in the retry topic; o0 and o1 flow.
+      const values = ['k0', 'k1', 'o0', 'k2', 'o1'];
+      await produceRaw(
+        topic,
+        values.map((value) => ({ key: value[0]!, value })),
+      );
+      // The retry topic's end offset at each main-topic save the library made outside a handler.
+      const retryEndAtSave = new Map<string, string>();
+      const watched = watchingSaves(store, async (position) => {
+        if (position.topic === topic && values[Number(position.from)]!.startsWith('k'))
+          retryEndAtSave.set(position.from, (await endOffsets(retryTopic)).get(0) ?? 'none');
+      });
+      let attempts = 0;
+
+      @Injectable()
+      @KafkaConsumer({ groupId, fromBeginning: true })
+      class OrderedApplier {
+        @KafkaListener(topic, {
+          format: 'string',
+          offsetStore: watched,
+          errorHandling: { strategy: 'retry-topics', delaysMs: [200], orderedByKey: true },
+        })
+        async handle(@Payload() value: string, @Ctx() ctx: KafkaContext) {
+          await insertApplied(ctx.transaction<SqlQueryable>(), ctx, value);
+          if (value === 'k0' && ++attempts === 1) throw new Error('gateway timeout');
+        }
+      }
+      app = await startKafkaApp([OrderedApplier]);
+
+      // Ordered retry reads its retry topics in the main group; each topic stored at its end.
+      await waitFor('both topics stored at their end offsets', async () => {
+        const [mainEnd, retryEnd] = await Promise.all([endOffsets(topic), endOffsets(retryTopic)]);
+        const [main, retry] = await Promise.all([
+          storedOffsets(store, groupId, topic),
+          storedOffsets(store, groupId, retryTopic),
+        ]);
+        return main.get(0) === mainEnd.get(0) && retryEnd.get(0) === '3' && retry.get(0) === '3';
+      });
+      expect(attempts).toBe(2);
+      // k0's retry, then k1 and k2 forwarded: each saved after its own write was confirmed.
+      expect(Object.fromEntries(retryEndAtSave)).toEqual({ '0': '1', '1': '2', '3': '3' });
+      const { rows } = await db.query(
+        'SELECT id, count(*)::int AS n FROM applied WHERE topic IN ($1, $2) GROUP BY id ORDER BY min(seq)',
+        [topic, retryTopic],
+      );
+      // Each record applied once; per key, in the order the key's records were produced.
+      const ofKey = (key: string) => (rows as { id: string }[]).filter(({ id }) => id.startsWith(key));
+      expect(ofKey('k')).toEqual(['k0', 'k1', 'k2'].map((id) => ({ id, n: 1 })));
+      expect(ofKey('o')).toEqual(['o0', 'o1'].map((id) => ({ id, n: 1 })));
+    });
   });
 });
