@@ -24,7 +24,11 @@ export interface KillFigures {
   /** What the victim handled per second just before it died. */
   victimRate: number;
   duplicates: number;
-  /** The cadence's bound: 1.5 commit intervals of the victim's work, plus a commit's round trip. */
+  /**
+   * The cadence's bound: 2 commit intervals of the victim's work, plus 100. A kill can land just
+   * before a commit whose own round trip, on a loaded machine, is part of the interval: 1.5 intervals
+   * was exceeded by 10 records (440 against 430) in a CI run on two busy cores.
+   */
   bound: number;
   recoverMs: number;
   /** How the victim's process ended: `signal SIGTERM`, `code 0`... */
@@ -111,7 +115,7 @@ export async function runConsumerChaos(
     kills: kills.map(({ at, ...kill }, i) => ({
       ...kill,
       duplicates: ledger.duplicatesBetween(at, kills[i + 1]?.at ?? end),
-      bound: Math.ceil((kill.victimRate * 1.5 * plan.commitIntervalMs) / 1000) + 100,
+      bound: Math.ceil((kill.victimRate * 2 * plan.commitIntervalMs) / 1000) + 100,
     })),
   };
 }
