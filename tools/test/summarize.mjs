@@ -20,7 +20,7 @@ for (const file of process.argv.slice(2)) {
   skipped += report.numPendingTests + report.numTodoTests;
   for (const suite of report.testResults) {
     for (const test of suite.assertionResults.filter((t) => t.status === 'failed')) {
-      const why = (test.failureMessages[0] ?? '').split('\n')[0];
+      const why = firstLine(test.failureMessages[0] ?? '');
       console.log(`FAILED in ${file}: ${relative(process.cwd(), suite.name)} > ${test.fullName}\n  ${why}`);
     }
     if (suite.status === 'failed' && suite.assertionResults.length === 0) {
@@ -28,5 +28,16 @@ for (const file of process.argv.slice(2)) {
     }
   }
 }
+/**
+ * The failure's first line. Vitest's test and hook timeouts carry the stack of an error it made
+ * when the test was declared ("Error: STACK_TRACE_ERROR"), not their message: say so, and where.
+ */
+function firstLine(stack) {
+  const [head, ...frames] = stack.split('\n');
+  if (head !== 'Error: STACK_TRACE_ERROR') return head;
+  const ours = frames.find((f) => !f.includes('node_modules')) ?? '';
+  return `a test or hook timed out (vitest gives no message), declared ${ours.trim()}`;
+}
+
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exitCode = failed > 0 ? 1 : 0;

@@ -40,6 +40,16 @@ export interface BrokerChaosResult {
 
 const SEND_SIZE = 20;
 
+/** Budget of each wait, so a stall fails with the wait's name, inside the test's timeout. */
+const STEP_TIMEOUT_MS = 60_000;
+
+/** Time a run of `kills` broker kills may take in the worst case the budgets allow. */
+export function brokerChaosTimeoutMs(kills: number): number {
+  // The fleet's start; per kill: acks before, the death, acks while down, the restart, the ISR;
+  // then acks after and the drain.
+  return 60_000 + kills * (STEP_TIMEOUT_MS * 5 + 60_000) + STEP_TIMEOUT_MS * 3;
+}
+
 export async function runBrokerChaos(
   producer: KafkaProducer,
   cluster: { port: number; stateDir: string; brokers: string[] },
@@ -74,7 +84,10 @@ export async function runBrokerChaos(
   })();
   const ackedMore = async (what: string) => {
     const base = acked.length;
-    await waitFor(what, () => acked.length >= base + plan.perPhase, { timeoutMs: 120_000, intervalMs: 20 });
+    await waitFor(what, () => acked.length >= base + plan.perPhase, {
+      timeoutMs: STEP_TIMEOUT_MS,
+      intervalMs: 20,
+    });
   };
   const fullIsr = () =>
     withAdmin(async (admin) => {
@@ -97,7 +110,7 @@ export async function runBrokerChaos(
       await restartBroker({ port: cluster.port, stateDir: cluster.stateDir, nodeId: victim.nodeId });
       if (plan.awaitIsr) {
         await waitFor(`broker ${victim.nodeId} back in every ISR`, fullIsr, {
-          timeoutMs: 120_000,
+          timeoutMs: 2 * STEP_TIMEOUT_MS,
           intervalMs: 500,
         });
       }
@@ -114,7 +127,7 @@ export async function runBrokerChaos(
     await waitFor(
       'every record in the log consumed',
       () => [...ends].every(([p, end]) => ledger.firstDelivered(p) >= Number(end)),
-      { timeoutMs: 120_000, intervalMs: 100 },
+      { timeoutMs: 2 * STEP_TIMEOUT_MS, intervalMs: 100 },
     );
     const logRecords = [...ends.values()].reduce((sum, end) => sum + Number(end), 0);
     return { ledger, acked, unacked, errors, kills, logRecords };

@@ -11,11 +11,22 @@ import { bootstrapServers, down, up } from '../../embedded/cluster.mjs';
 import { TEST_BROKER_PORTS } from '../../../../tools/test/broker-ports.js';
 import { startKafkaApp, uniqueName } from '../support.js';
 import { CHAOS_FULL, reportRun } from './chaos-run.js';
-import { runBrokerChaos } from './broker-chaos.js';
-import { CHAOS_CONSUMER_ENV, consumerChaosFigures, runConsumerChaos } from './consumer-chaos.js';
+import { brokerChaosTimeoutMs, runBrokerChaos } from './broker-chaos.js';
+import {
+  CHAOS_CONSUMER_ENV,
+  consumerChaosFigures,
+  consumerChaosTimeoutMs,
+  runConsumerChaos,
+} from './consumer-chaos.js';
 
 const PORT = TEST_BROKER_PORTS.chaosCluster;
 const PARTITIONS = 6;
+const brokerPlan = CHAOS_FULL
+  ? { rate: 1000, keys: 500, kills: 3, perPhase: 5000, awaitIsr: true }
+  : { rate: 400, keys: 40, kills: 1, perPhase: 400, awaitIsr: false };
+const consumerPlan = CHAOS_FULL
+  ? { records: 100_000, keys: 500, kills: 12, signal: 'SIGKILL' as const, commitIntervalMs: 1000 }
+  : { records: 8000, keys: 80, kills: 2, signal: 'SIGKILL' as const, commitIntervalMs: 1000 };
 
 describe('chaos on a 3-broker cluster', () => {
   const stateDir = mkdtempSync(join(tmpdir(), 'kafka-chaos-'));
@@ -58,9 +69,6 @@ describe('chaos on a 3-broker cluster', () => {
   it(
     'loses nothing and keeps per-key order while consumers of the group are killed -9 and restarted',
     async () => {
-      const plan = CHAOS_FULL
-        ? { records: 100_000, keys: 500, kills: 12, signal: 'SIGKILL' as const, commitIntervalMs: 1000 }
-        : { records: 8000, keys: 80, kills: 2, signal: 'SIGKILL' as const, commitIntervalMs: 1000 };
       const topic = uniqueName('chaos-consumers');
       const producer = await producerApp(topic);
       const run = await runConsumerChaos(
@@ -72,25 +80,22 @@ describe('chaos on a 3-broker cluster', () => {
           groupId: uniqueName('chaos-group'),
           env: CHAOS_CONSUMER_ENV,
         },
-        plan,
+        consumerPlan,
       );
       const { ledger, kills } = run;
-      reportRun('consumer-kill9', consumerChaosFigures(run, plan));
-      expect(kills).toHaveLength(plan.kills);
+      reportRun('consumer-kill9', consumerChaosFigures(run, consumerPlan));
+      expect(kills).toHaveLength(consumerPlan.kills);
       expect(ledger.missing(run.ids)).toEqual([]);
       expect(ledger.orderViolations).toEqual([]);
       expect(ledger.producerDuplicates).toEqual([]);
       for (const kill of kills) expect(kill.duplicates).toBeLessThanOrEqual(kill.bound);
     },
-    CHAOS_FULL ? 900_000 : 120_000,
+    consumerChaosTimeoutMs(consumerPlan.kills),
   );
 
   it(
     'loses no acknowledged record while a broker is killed -9 and restarted, and counts any written twice',
     async () => {
-      const plan = CHAOS_FULL
-        ? { rate: 1000, keys: 500, kills: 3, perPhase: 5000, awaitIsr: true }
-        : { rate: 400, keys: 40, kills: 1, perPhase: 400, awaitIsr: false };
       const topic = uniqueName('chaos-brokers');
       const producer = await producerApp(topic);
       const run = await runBrokerChaos(
@@ -103,7 +108,7 @@ describe('chaos on a 3-broker cluster', () => {
           groupId: uniqueName('chaos-broker-group'),
           env: { HANDLER_MS: '1', CONCURRENCY: '3', SESSION_TIMEOUT_MS: '10000' },
         },
-        plan,
+        brokerPlan,
       );
       const { ledger, kills } = run;
       reportRun('broker-kill9', {
@@ -127,6 +132,6 @@ describe('chaos on a 3-broker cluster', () => {
       expect(ledger.orderViolations).toEqual([]);
       expect(run.errors).toEqual([]);
     },
-    CHAOS_FULL ? 900_000 : 120_000,
+    brokerChaosTimeoutMs(brokerPlan.kills),
   );
 });

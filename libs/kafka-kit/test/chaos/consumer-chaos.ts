@@ -46,6 +46,18 @@ export interface ConsumerChaosResult {
   elapsedMs: number;
 }
 
+/**
+ * Budgets of each wait, well inside the test's own timeout (see `consumerChaosTimeoutMs`), so a
+ * stall fails with the wait's name rather than as a bare test timeout.
+ */
+const STEP_TIMEOUT_MS = 60_000;
+const DRAIN_TIMEOUT_MS = 120_000;
+
+/** Time a run of `kills` kills may take in the worst case the budgets allow, plus the fleet's starts. */
+export function consumerChaosTimeoutMs(kills: number): number {
+  return 60_000 * 2 + kills * 2 * STEP_TIMEOUT_MS + DRAIN_TIMEOUT_MS;
+}
+
 /** Produces the plan's records, starts the fleet, kills and restarts, drains. */
 export async function runConsumerChaos(
   producer: KafkaProducer,
@@ -71,7 +83,7 @@ export async function runConsumerChaos(
       await waitFor(
         `${between} more records handled before kill ${k + 1}`,
         () => ledger.unique >= base + between || undrained().length === 0,
-        { timeoutMs: 120_000, intervalMs: 20 },
+        { timeoutMs: STEP_TIMEOUT_MS, intervalMs: 20 },
       );
       // All handled already: the run reports fewer kills than planned, and its test fails on it.
       if (undrained().length === 0) break;
@@ -95,14 +107,22 @@ export async function runConsumerChaos(
       const recoveredAt = await waitFor(
         `progress on partitions ${working.join(',')} after kill ${k + 1}`,
         () => ledger.progressedEverywhere(working, goneAt),
-        { timeoutMs: 120_000, intervalMs: 20 },
+        { timeoutMs: STEP_TIMEOUT_MS, intervalMs: 20 },
       );
       kills.push({ at, victim, victimRate, recoverMs: recoveredAt - at, exit, errorLines });
     }
-    await waitFor('every record delivered', () => undrained().length === 0, {
-      timeoutMs: 300_000,
-      intervalMs: 100,
-    });
+    await waitFor(
+      `every record delivered (partitions ${undrained().join(',')} were not)`,
+      () => undrained().length === 0,
+      {
+        timeoutMs: DRAIN_TIMEOUT_MS,
+        intervalMs: 100,
+      },
+    );
+  } catch (err) {
+    // A stalled run says which wait gave up and what each instance printed last, so a failure
+    // in CI can be read from its log alone.
+    throw new Error(`${(err as Error).message}\n${fleet.tails(15)}`, { cause: err });
   } finally {
     fleet.killAll();
   }

@@ -74,6 +74,16 @@ export class ConsumerFleet {
     return this.slots[slot]?.output() ?? '';
   }
 
+  /** The last `lines` lines each instance printed, labelled, for a failure's message. */
+  tails(lines: number): string {
+    return this.slots
+      .map(
+        (child, slot) =>
+          `--- instance ${slot}:\n${child.output().trimEnd().split('\n').slice(-lines).join('\n')}`,
+      )
+      .join('\n');
+  }
+
   /** Kills every instance still running (a test's cleanup). */
   killAll(): void {
     for (const child of this.slots) {

@@ -7,7 +7,16 @@ import { KafkaProducer } from 'nest-kafka-kit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { kafkaBrokers, startKafkaApp, uniqueName } from '../support.js';
 import { CHAOS_FULL, reportRun } from './chaos-run.js';
-import { CHAOS_CONSUMER_ENV, consumerChaosFigures, runConsumerChaos } from './consumer-chaos.js';
+import {
+  CHAOS_CONSUMER_ENV,
+  consumerChaosFigures,
+  consumerChaosTimeoutMs,
+  runConsumerChaos,
+} from './consumer-chaos.js';
+
+const plan = CHAOS_FULL
+  ? { records: 50_000, keys: 300, kills: 8, signal: 'SIGTERM' as const, commitIntervalMs: 1000 }
+  : { records: 16_000, keys: 60, kills: 2, signal: 'SIGTERM' as const, commitIntervalMs: 1000 };
 
 describe('SIGTERM under load', () => {
   let app: INestApplicationContext | undefined;
@@ -19,9 +28,6 @@ describe('SIGTERM under load', () => {
   it(
     'loses nothing and handles nothing twice when instances are stopped with SIGTERM and restarted',
     async () => {
-      const plan = CHAOS_FULL
-        ? { records: 50_000, keys: 300, kills: 8, signal: 'SIGTERM' as const, commitIntervalMs: 1000 }
-        : { records: 16_000, keys: 60, kills: 2, signal: 'SIGTERM' as const, commitIntervalMs: 1000 };
       const topic = uniqueName('chaos-sigterm');
       app = await startKafkaApp([], { topics: [{ topic, partitions: 6 }] });
       const run = await runConsumerChaos(
@@ -47,6 +53,6 @@ describe('SIGTERM under load', () => {
         expect(kill.errorLines).toEqual([]);
       }
     },
-    CHAOS_FULL ? 900_000 : 120_000,
+    consumerChaosTimeoutMs(plan.kills),
   );
 });
