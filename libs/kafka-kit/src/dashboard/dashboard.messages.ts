@@ -17,6 +17,13 @@ export const TEXT = {
   committed: 'Committed',
   logEnd: 'End offset',
   owner: 'Owner',
+  owners: {
+    'this process': 'this process',
+    'another member': 'another member (assignment not readable)',
+    unassigned: 'unassigned',
+  },
+  // The coordinator writes the address with a leading slash (Java's InetAddress.toString()).
+  ownerHost: (host: string) => `on ${host.replace(/^\//, '')}`,
   offset: 'Offset',
   kind: 'Kind',
   since: 'Since',

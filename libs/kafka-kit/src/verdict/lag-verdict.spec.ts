@@ -18,6 +18,7 @@ const partition = (
   timeLagSeconds: timeLag,
   timeLagLowerBound: false,
   positionLag: null,
+  owner: null,
   status,
   window: [],
   complete: 1,

@@ -1,6 +1,6 @@
 import type { StoppedPartition } from '../../consumer/state/consumer-state.js';
 import { sampledAtLine, TEXT } from '../dashboard.messages.js';
-import type { GroupDetail } from '../dashboard-view.js';
+import type { GroupDetail, PartitionRowOwner } from '../dashboard-view.js';
 import { html, jsonForScript, type SafeHtml } from '../html.js';
 import { badge, count, rate, seconds, seg, time } from './format.js';
 import { csrfField, layout, type PageContext } from './layout.js';
@@ -61,6 +61,13 @@ export function stoppedTable(
   </table>`;
 }
 
+function ownerCell(owner: PartitionRowOwner): SafeHtml {
+  if (owner.kind !== 'member') return html`<td data-owner="${owner.kind}">${TEXT.owners[owner.kind]}</td>`;
+  return html`<td data-owner="member" data-member-id="${owner.memberId}">
+    ${owner.clientId} <span class="muted">${TEXT.ownerHost(owner.host)}</span>
+  </td>`;
+}
+
 /** The live part of a group's page: summary, partitions, stopped partitions. */
 export function groupLive(ctx: PageContext, d: GroupDetail, sampledAt: number): SafeHtml {
   const r = d.row;
@@ -74,7 +81,7 @@ export function groupLive(ctx: PageContext, d: GroupDetail, sampledAt: number): 
         <td class="num">${count(p.lag)}</td>
         <td class="num">${seconds(p.timeLagSeconds, p.timeLagLowerBound)}</td>
         <td>${badge(p.status)}</td>
-        <td>${p.owner}</td>
+        ${ownerCell(p.owner)}
       </tr>`,
   );
   return html`<p id="summary">
