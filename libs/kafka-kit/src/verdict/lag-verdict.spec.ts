@@ -72,6 +72,7 @@ describe('lagVerdict', () => {
       {
         groupId: 'g',
         reason: 'stopped-partition',
+        kind: 'stop-on-error',
         topic: 't',
         partition: 0,
         offset: '1',

@@ -19,5 +19,9 @@ export function groupRebalancing(since: number, forMs: number): string {
   return `rebalancing since ${new Date(since).toISOString()} (${Math.round(forMs / 1000)} s): no partition of the group moves until it ends; a member that died holds it until its session times out`;
 }
 
+export function offsetStoreUnreadable(partitions: string[], error: string, since: number): string {
+  return `${partitions.join(', ')} held since ${new Date(since).toISOString()}: ${error}; they go on by themselves once the store answers`;
+}
+
 export const memberExpired = (silentMs: number, sessionTimeoutMs: number): string =>
   `no heartbeat for ${Math.round(silentMs / 1000)} s, longer than the session timeout (${sessionTimeoutMs / 1000} s): the broker no longer counts this member`;

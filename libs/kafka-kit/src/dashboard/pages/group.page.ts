@@ -8,6 +8,7 @@ import { csrfField, layout, type PageContext } from './layout.js';
 function actionsFor(ctx: PageContext, groupId: string, s: StoppedPartition): SafeHtml {
   // The operator service refuses to move a partition whose failure write is retrying.
   if (s.kind === 'failure-write') return html`<span class="muted">${TEXT.waitingForWrite}</span>`;
+  if (s.kind === 'offset-store') return html`<span class="muted">${TEXT.waitingForOffsetStore}</span>`;
   if (!ctx.guarded) return html`<span class="muted">${TEXT.readOnly}</span>`;
   const action = `${ctx.base}/actions/groups/${seg(groupId)}/stopped/${seg(s.topic)}/${s.partition}`;
   return html`<form method="post" action="${action}/retry" class="inline">
@@ -36,7 +37,7 @@ export function stoppedTable(
       html`<tr data-stopped="${s.topic}:${s.partition}" data-kind="${s.kind}">
         <td>${s.topic}</td>
         <td class="num">${s.partition}</td>
-        <td class="num">${s.offset}</td>
+        <td class="num">${s.offset === '' ? '–' : s.offset}</td>
         <td>${s.kind}</td>
         <td>${time(s.since)}</td>
         <td class="error">${s.error}</td>
