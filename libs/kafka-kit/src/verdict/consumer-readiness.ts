@@ -37,11 +37,7 @@ export function groupReadiness(group: ConsumerGroupStatus, now: number): GroupRe
   const reason = expired
     ? memberExpired(silentMs, sessionTimeoutMs)
     : held.length > 0
-      ? offsetStoreUnreadable(
-          held.map((s) => `${s.topic}[${s.partition}]`),
-          held[0]!.error,
-          Math.min(...held.map((s) => s.since)),
-        )
+      ? offsetStoreUnreadable(held)
       : undefined;
   return {
     groupId: group.groupId,

@@ -140,15 +140,7 @@ function groupFacts(own: readonly LivenessProblem[], g: GroupLag, limits: LagLim
       // A rebalance is no lag yet, but it is why nothing moves: said, and at least WARN.
       ...(rebalancing ? [groupRebalancing(rebalancing.since, rebalancing.rebalancingForMs)] : []),
       // Said, not only STOP: nothing moves until the database answers, and no operator can help.
-      ...(held.length > 0
-        ? [
-            offsetStoreUnreadable(
-              held.map((x) => `${x.topic}[${x.partition}]`),
-              held[0]!.error,
-              Math.min(...held.map((x) => x.since)),
-            ),
-          ]
-        : []),
+      ...(held.length > 0 ? [offsetStoreUnreadable(held)] : []),
     ],
   };
 }
