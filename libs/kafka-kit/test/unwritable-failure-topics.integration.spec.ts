@@ -101,7 +101,7 @@ describe('a DLQ or retry topic deleted while the consumer runs (auto-create off)
     expect(await row.getAttribute('data-kind')).toBe('failure-write');
     expect(await row.locator('td').nth(2).textContent()).toBe('0');
     expect(await row.locator('td.error').textContent()).toContain(unwritable);
-    expect(await row.textContent()).toContain('waiting for its DLQ write');
+    expect(await row.textContent()).toContain('waiting for its DLQ or retry-topic write');
     expect(await row.locator('form, button').count()).toBe(0);
     // The group's verdict, from the next lag sample that knows the partition.
     await page.locator('#summary [data-verdict="ERR"]').waitFor({ timeout: 10_000 });

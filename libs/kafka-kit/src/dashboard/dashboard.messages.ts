@@ -57,7 +57,7 @@ export const TEXT = {
   noRecords: 'No record in this range.',
   notSampled: 'not sampled yet',
   unknown: 'unknown',
-  waitingForWrite: 'waiting for its DLQ write: it goes on by itself once the write succeeds',
+  waitingForWrite: 'waiting for its DLQ or retry-topic write: it goes on by itself once the write succeeds',
   waitingForOffsetStore: 'waiting for its offset store: it goes on by itself once the store answers',
   readOnly: 'read-only: the dashboard has no guard',
   back: 'Back',

@@ -10,6 +10,7 @@ import {
   KafkaProducer,
   Payload,
   PostgresOffsetStore,
+  StoppedPartitionsService,
   type KafkaContext,
   type SqlQueryable,
 } from 'nest-kafka-kit';
@@ -121,6 +122,12 @@ describe('an offset store that cannot be read, on real PostgreSQL', () => {
     expect(down.held.sort()).toEqual([`${topic}:0`, `${topic}:1`]);
     expect(down.waitingText).toBe(true);
     expect(applied).toEqual([]);
+    // No record was read, so there is nothing for an operator to retry or skip.
+    const operator = app.app.get(StoppedPartitionsService);
+    expect(() => operator.retry(groupId, topic, 0, 'alice')).toThrow(/waits for its offset store/);
+    expect(() => operator.skip(groupId, topic, 1, { offset: '', by: 'alice', reason: 'x' })).toThrow(
+      /waits for its offset store/,
+    );
 
     // Several more attempts while down: still one ERROR line, the rest at debug.
     const consumerLines = () => logger.lines.filter((l) => l.context === `KafkaConsumer:${groupId}`);
