@@ -23,6 +23,10 @@ export interface PostgresServer {
   url: string;
   port: number;
   dataDir: string;
+  /** Stops the server and keeps its data, so `resume` brings the same databases back (an outage). */
+  halt(): Promise<void>;
+  /** Starts a halted server again, on the same port. */
+  resume(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -98,10 +102,13 @@ export async function startPostgres({ port }: { port?: number } = {}): Promise<P
         if (/could not bind|already in use/i.test(log) && !port) continue;
         throw new Error(`pg_ctl start failed on port ${p}: ${String(err)}\n${log}`);
       }
+      const ctl = (args: string[]) => run(join(bin, 'pg_ctl'), ['-D', dataDir, ...args], opts);
       return {
         url: `postgres://app@127.0.0.1:${p}/postgres`,
         port: p,
         dataDir,
+        halt: () => ctl(['-m', 'fast', '-w', 'stop']).then(() => undefined),
+        resume: () => ctl(['-o', serverOpts, '-l', logFile, '-w', 'start']).then(() => undefined),
         stop: async () => {
           await run(join(bin, 'pg_ctl'), ['-D', dataDir, '-m', 'fast', '-w', 'stop'], opts).catch(
             () => undefined,

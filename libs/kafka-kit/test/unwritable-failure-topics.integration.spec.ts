@@ -1,11 +1,13 @@
 // A DLQ or retry topic deleted under a running consumer, on a broker that does not create topics
 // by itself: the failure cannot be recorded, so nothing is committed at or past it, liveness
 // names the partition and the topic it cannot write, and once the topic is back the write goes
-// through, the group commits past it and health recovers. (An ACL denying the write is proven
-// in acl.integration.spec.ts.)
+// through, the group commits past it and health recovers. The dashboard, in real Chromium, shows
+// the partition waiting for its write, without actions, until it goes on. (An ACL denying the
+// write is proven in acl.integration.spec.ts.)
 import { Injectable } from '@nestjs/common';
 import {
   KafkaConsumer,
+  KafkaDashboardModule,
   KafkaListener,
   KafkaProducer,
   Payload,
@@ -13,6 +15,8 @@ import {
 } from 'nest-kafka-kit';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_BROKER_PORTS } from '../../../tools/test/broker-ports.js';
+import { openBrowser, type Browser } from '../../../tools/test/browser.js';
+import { OPS_TOKEN, TokenGuard } from './dashboard/dashboard-app.js';
 import { startHealthApp, type HealthApp } from './health/health-app.js';
 import { appRights, committedOffsets, startSecuredBroker, type SecuredBroker } from './secured-broker.js';
 import { uniqueName, waitFor } from './support.js';
@@ -20,13 +24,15 @@ import { uniqueName, waitFor } from './support.js';
 describe('a DLQ or retry topic deleted while the consumer runs (auto-create off)', () => {
   let broker: SecuredBroker;
   let app: HealthApp | undefined;
+  let browser: Browser | undefined;
 
   beforeAll(async () => {
     broker = await startSecuredBroker(TEST_BROKER_PORTS.unwritableFailureTopics, ['app']);
   }, 180_000);
   afterEach(async () => {
+    await browser?.close();
     await app?.close();
-    app = undefined;
+    app = browser = undefined;
   });
   afterAll(() => broker?.stop());
 
@@ -50,13 +56,19 @@ describe('a DLQ or retry topic deleted while the consumer runs (auto-create off)
     }
     app = await startHealthApp(
       [Listener],
-      {},
+      { lag: { intervalMs: 500 } },
       {
         ...broker.connectAs('app'),
         logLevel: 'nothing',
         retry: { retries: 1, initialRetryTimeMs: 100, maxRetryTimeMs: 300 },
       },
+      // Guarded, so the page would offer retry and skip on a partition they apply to.
+      { imports: [KafkaDashboardModule.forRoot({ guard: TokenGuard, pushIntervalMs: 200 })] },
     );
+    browser = await openBrowser({ 'x-ops-token': OPS_TOKEN });
+    const page = await browser.context.newPage();
+    await page.goto(`${await app.app.getUrl()}/kafka/dashboard/groups/${encodeURIComponent(groupId)}`);
+    await page.locator('#stopped-none').waitFor({ timeout: 10_000 });
     const unwritable = failureTopic(topic);
     expect(await topicCount(unwritable)).toBe(1); // provisioned at startup
     await broker.admin((a) => a.deleteTopics({ topics: [unwritable] }));
@@ -82,6 +94,17 @@ describe('a DLQ or retry topic deleted while the consumer runs (auto-create off)
       }),
     ]);
     await waitFor('the records after the poison one handled meanwhile', () => received.length === 2);
+
+    // The same fact on the dashboard, pushed to the open page: waiting for the write, no actions.
+    const row = page.locator(`tr[data-stopped="${topic}:0"]`);
+    await row.waitFor({ timeout: 10_000 });
+    expect(await row.getAttribute('data-kind')).toBe('failure-write');
+    expect(await row.locator('td').nth(2).textContent()).toBe('0');
+    expect(await row.locator('td.error').textContent()).toContain(unwritable);
+    expect(await row.textContent()).toContain('waiting for its DLQ or retry-topic write');
+    expect(await row.locator('form, button').count()).toBe(0);
+    // The group's verdict, from the next lag sample that knows the partition.
+    await page.locator('#summary [data-verdict="ERR"]').waitFor({ timeout: 10_000 });
     // Still nothing committed past the unrecorded failure, a few write attempts later.
     await waitFor('a few failed write attempts', async () => {
       const res = await app!.get('/health/live');
@@ -98,6 +121,7 @@ describe('a DLQ or retry topic deleted while the consumer runs (auto-create off)
       { timeoutMs: 30_000 },
     );
     await waitFor('liveness up', async () => (await app!.get('/health/live')).status === 200);
+    await page.locator('#stopped-none').waitFor({ timeout: 10_000 });
     console.log(`${unwritable}: recovered ${Date.now() - back} ms after the topic was recreated`);
     const end = await broker.admin((a) => a.fetchTopicOffsets(unwritable));
     expect(end[0]!.high).toBe('1'); // the failure recorded once

@@ -1,6 +1,7 @@
 import type { Admin, ITopicConfig } from 'kafkajs';
 import type { TopicDeclaration } from '../interfaces/topic-declaration.interface.js';
 import { topicsWithoutLeaders } from './client.messages.js';
+import { decodeMemberAssignment, type TopicPartitions } from './member-assignment.js';
 import { withTimeout } from './with-timeout.js';
 import { ConfigResourceTypes } from './kafkajs.js';
 
@@ -32,6 +33,17 @@ export interface GroupDescription {
   /** Kafka's group state: Stable, PreparingRebalance, CompletingRebalance, Empty, Dead. */
   state: string;
   members: number;
+  /** Each member's client id, host and decoded assignment (`null` when it cannot be decoded). */
+  assignments: MemberAssignment[];
+}
+
+/** One member of a group and the partitions it was assigned. */
+export interface MemberAssignment {
+  memberId: string;
+  clientId: string;
+  /** The member's address as the coordinator saw it, e.g. `/10.0.0.7`. */
+  host: string;
+  partitions: TopicPartitions | null;
 }
 
 /** The admin calls the library needs, over one lazily connected kafkajs admin. */
@@ -152,7 +164,18 @@ export class AdminClient {
     const { groups } = await this.timed('describeGroups', timeoutMs, () =>
       this.admin.describeGroups(groupIds),
     );
-    return groups.map((g) => ({ groupId: g.groupId, state: g.state, members: g.members.length }));
+    return groups.map((g) => ({
+      groupId: g.groupId,
+      state: g.state,
+      members: g.members.length,
+      // Only the consumer protocol's assignments have the topic-partition format.
+      assignments: g.members.map((m) => ({
+        memberId: m.memberId,
+        clientId: m.clientId,
+        host: m.clientHost,
+        partitions: g.protocolType === 'consumer' ? decodeMemberAssignment(m.memberAssignment) : null,
+      })),
+    }));
   }
 
   // The timeout covers connecting too: with the broker down, connect() is what hangs.

@@ -17,7 +17,7 @@ import type { GroupState } from './state/group-state.js';
 const HEARTBEAT_CHECK_MS = 1000;
 
 /** The outcome of an operator action on a partition (see StoppedPartitionsService). */
-export type ResumeOutcome = 'resumed' | 'not-stopped' | 'offset-moved' | 'failure-write';
+export type ResumeOutcome = 'resumed' | 'not-stopped' | 'offset-moved' | 'failure-write' | 'offset-store';
 
 /**
  * One consumer group: one Kafka consumer feeding its listeners, at-least-once. Its lifecycle,
@@ -65,7 +65,14 @@ export class GroupConsumer implements PartitionPauses {
     this.client = client;
     const restorer =
       stores.size > 0
-        ? new OffsetRestorer(this.groupId, client, (topic) => this.routes.routeFor(topic)?.offsetStore)
+        ? new OffsetRestorer(this.groupId, client, (topic) => this.routes.routeFor(topic)?.offsetStore, {
+            // A partition already stopped for another reason keeps that reason.
+            unreadable: (topic, partition, error, since) => {
+              if (!state.stoppedAt(topic, partition))
+                state.partitionStopped({ kind: 'offset-store', topic, partition, offset: '', error, since });
+            },
+            readable: (topic, partition) => void state.partitionResumed(topic, partition, 'offset-store'),
+          })
         : undefined;
     this.restorer = restorer;
     client.on('joined', ({ assignment }) => {
@@ -162,12 +169,13 @@ export class GroupConsumer implements PartitionPauses {
   /**
    * Operator action on a partition stopped on an error: `skip` moves past the stopped record
    * (committing offset + 1); otherwise the record is tried again. A partition stopped because
-   * its failure write is retrying is never moved: it goes on by itself once the write succeeds.
+   * its failure write is retrying, or held while its offset store cannot be read, is never
+   * moved: it goes on by itself once the write succeeds or the store answers.
    */
   resumeStopped(topic: string, partition: number, skip: boolean, expectedOffset?: string): ResumeOutcome {
     const stopped = this.state.stoppedAt(topic, partition);
     if (!stopped || !this.client) return 'not-stopped';
-    if (stopped.kind === 'failure-write') return 'failure-write';
+    if (stopped.kind !== 'stop-on-error') return stopped.kind;
     if (expectedOffset !== undefined && expectedOffset !== stopped.offset) return 'offset-moved';
     if (skip) this.client.seek(topic, partition, (BigInt(stopped.offset) + 1n).toString());
     this.state.partitionResumed(topic, partition, 'stop-on-error');

@@ -1,6 +1,6 @@
 import { Inject, Param, Req, Sse, type MessageEvent } from '@nestjs/common';
 import { ApplicationConfig } from '@nestjs/core';
-import { distinctUntilChanged, map, startWith, type Observable } from 'rxjs';
+import { defer, distinctUntilChanged, finalize, map, startWith, type Observable } from 'rxjs';
 import { CSRF_COOKIE, CsrfTokens, readCookie } from './csrf.js';
 import { KAFKA_DASHBOARD_OPTIONS, type ResolvedDashboardOptions } from './dashboard.options.js';
 import { dashboardBase } from './dashboard-pages.controller.js';
@@ -23,7 +23,8 @@ interface LiveUpdate {
 /**
  * Server-Sent Events, one stream per open page. Each push re-renders the page's live region
  * from in-process state; a push that would change nothing is not sent. However many pages
- * are open, the broker sees only the lag sampler's own requests.
+ * are open, the broker sees only the lag sampler's own requests, and the failure-topic look
+ * while at least one DLQ or retry page is open.
  */
 export class DashboardEventsController {
   // Explicit tokens: the class is decorated per forRoot() call, so no design metadata exists.
@@ -57,13 +58,23 @@ export class DashboardEventsController {
   @Sse('events/dlq')
   dlqs(@Req() req: DashboardRequest): Observable<MessageEvent> {
     const ctx = this.context(req);
-    return this.stream(() => ({ html: dlqListLive(ctx, this.failureTopics.view()).markup }));
+    return this.watchingFailureTopics(() => ({ html: dlqListLive(ctx, this.failureTopics.view()).markup }));
   }
 
   @Sse('events/retry')
   retries(@Req() req: DashboardRequest): Observable<MessageEvent> {
     const ctx = this.context(req);
-    return this.stream(() => ({ html: retryLive(ctx, this.failureTopics.view(), Date.now()).markup }));
+    return this.watchingFailureTopics(() => ({
+      html: retryLive(ctx, this.failureTopics.view(), Date.now()).markup,
+    }));
+  }
+
+  // Counted from subscribe to unsubscribe (Nest unsubscribes when the browser closes the stream).
+  private watchingFailureTopics(render: () => LiveUpdate): Observable<MessageEvent> {
+    return defer(() => {
+      const release = this.state.watchFailureTopics();
+      return this.stream(render).pipe(finalize(release));
+    });
   }
 
   private stream(render: () => LiveUpdate): Observable<MessageEvent> {

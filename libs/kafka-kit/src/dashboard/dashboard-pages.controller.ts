@@ -16,7 +16,6 @@ import { dlqReadFailed, unknownGroup } from './dashboard.messages.js';
 import { KAFKA_DASHBOARD_OPTIONS, type ResolvedDashboardOptions } from './dashboard.options.js';
 import { DashboardState } from './dashboard-state.service.js';
 import { groupDetail, groupRows } from './dashboard-view.js';
-import { FailureTopicsWatcher } from './failure-topics.watcher.js';
 import { preparePage, type DashboardRequest, type DashboardResponse } from './http-response.js';
 import { dlqListPage, dlqTopicPage } from './pages/dlq.page.js';
 import { groupPage } from './pages/group.page.js';
@@ -32,14 +31,14 @@ export function dashboardBase(config: ApplicationConfig, path: string): string {
 }
 
 /**
- * The dashboard's pages, rendered on the server from in-process state (the DLQ browser alone
- * reads Kafka, on request). Routed and guarded by KafkaDashboardModule.forRoot().
+ * The dashboard's pages, rendered on the server from in-process state (the DLQ browser reads
+ * Kafka on request, and the DLQ and retry lists look at the failure topics when nobody has for
+ * an interval). Routed and guarded by KafkaDashboardModule.forRoot().
  */
 export class DashboardPagesController {
   // Explicit tokens: the class is decorated per forRoot() call, so no design metadata exists.
   constructor(
     @Inject(DashboardState) private readonly state: DashboardState,
-    @Inject(FailureTopicsWatcher) private readonly failureTopics: FailureTopicsWatcher,
     @Inject(DlqService) private readonly dlq: DlqService,
     @Inject(CsrfTokens) private readonly tokens: CsrfTokens,
     @Inject(ApplicationConfig) private readonly config: ApplicationConfig,
@@ -64,8 +63,12 @@ export class DashboardPagesController {
   }
 
   @Get('dlq')
-  dlqs(@Req() req: DashboardRequest, @Res({ passthrough: true }) res: DashboardResponse): string {
-    return dlqListPage(this.context(req, res), this.failureTopics.view()).markup;
+  async dlqs(
+    @Req() req: DashboardRequest,
+    @Res({ passthrough: true }) res: DashboardResponse,
+  ): Promise<string> {
+    const ctx = this.context(req, res);
+    return dlqListPage(ctx, await this.state.failureTopicsView()).markup;
   }
 
   @Get('dlq/:topic')
@@ -92,8 +95,12 @@ export class DashboardPagesController {
   }
 
   @Get('retry')
-  retries(@Req() req: DashboardRequest, @Res({ passthrough: true }) res: DashboardResponse): string {
-    return retryPage(this.context(req, res), this.failureTopics.view(), Date.now()).markup;
+  async retries(
+    @Req() req: DashboardRequest,
+    @Res({ passthrough: true }) res: DashboardResponse,
+  ): Promise<string> {
+    const ctx = this.context(req, res);
+    return retryPage(ctx, await this.state.failureTopicsView(), Date.now()).markup;
   }
 
   private context(req: DashboardRequest, res: DashboardResponse): PageContext {

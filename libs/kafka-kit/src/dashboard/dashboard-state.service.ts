@@ -12,14 +12,17 @@ import { KafkaHealthEvaluator } from '../verdict/kafka-health-evaluator.js';
 import { dashboardNeedsHealthModule } from './dashboard.messages.js';
 import { KAFKA_DASHBOARD_OPTIONS, type ResolvedDashboardOptions } from './dashboard.options.js';
 import type { DashboardInputs } from './dashboard-view.js';
-import { FailureTopicsWatcher } from './failure-topics.watcher.js';
+import { FailureTopicsWatcher, type FailureTopicsView } from './failure-topics.watcher.js';
 import { LagHistory } from './lag-history.js';
 
 /**
  * The dashboard's one reader of the app's state. Every `pushIntervalMs` (and on every consumer
  * state change) it takes the lag sampler's last snapshot into the chart history and tells the
  * open pages to refresh; pages read from here, never from the broker. It reuses the sampler of
- * KafkaHealthModule, so the dashboard adds no lag requests of its own.
+ * KafkaHealthModule, so the dashboard adds no lag requests of its own. The failure topics (a
+ * look costs requests per DLQ topic of the cluster) are looked at only while a DLQ or retry page
+ * is open, once per `failureTopicsIntervalMs` however many are: an app nobody watches pays
+ * nothing for them.
  */
 @Injectable()
 export class DashboardState implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -29,6 +32,7 @@ export class DashboardState implements OnApplicationBootstrap, BeforeApplication
   private evaluator!: KafkaHealthEvaluator;
   private timer?: NodeJS.Timeout;
   private lastFailureLook = 0;
+  private failureTopicViewers = 0;
   private readonly onChange = () => this.ticks.next();
 
   constructor(
@@ -81,11 +85,40 @@ export class DashboardState implements OnApplicationBootstrap, BeforeApplication
     return this.sampler.snapshot().sampledAt;
   }
 
+  /**
+   * Counts a live DLQ or retry page until the returned function is called (when its stream
+   * closes); while one is counted, the failure topics are looked at every interval.
+   */
+  watchFailureTopics(): () => void {
+    this.failureTopicViewers++;
+    let released = false;
+    return () => {
+      if (!released) this.failureTopicViewers--;
+      released = true;
+    };
+  }
+
+  /**
+   * The last look at the failure topics, looking first when it is older than the interval: a
+   * page is rendered before its stream opens, and nothing looks while no stream is open.
+   */
+  async failureTopicsView(): Promise<FailureTopicsView> {
+    if (Date.now() - this.failureTopics.view().lookedAt >= this.options.failureTopicsIntervalMs) {
+      this.lastFailureLook = Date.now();
+      await this.failureTopics.look(this.sampler.snapshot());
+    }
+    return this.failureTopics.view();
+  }
+
   private tick(): void {
     const snapshot = this.sampler.snapshot();
     for (const group of snapshot.groups) this.history.record(group);
     const now = Date.now();
-    if (snapshot.sampledAt > 0 && now - this.lastFailureLook >= this.options.failureTopicsIntervalMs) {
+    if (
+      this.failureTopicViewers > 0 &&
+      snapshot.sampledAt > 0 &&
+      now - this.lastFailureLook >= this.options.failureTopicsIntervalMs
+    ) {
       this.lastFailureLook = now;
       void this.failureTopics.look(snapshot).then(() => this.ticks.next());
     }

@@ -49,9 +49,14 @@ describe('dashboard views', () => {
   });
 
   it('names the owner of each partition', () => {
-    expect(groupDetail('billing', inputs)!.partitions[0]!.owner).toBe('another member');
+    expect(groupDetail('billing', inputs)!.partitions[0]!.owner).toEqual({ kind: 'another member' });
+    const member = { memberId: 'billing-1-abc', clientId: 'billing-1', host: '/10.0.0.7' };
+    const described = { ...inputs, sampled: [{ ...foreign, partitions: [{ ...partition, owner: member }] }] };
+    expect(groupDetail('billing', described)!.partitions[0]!.owner).toEqual({ kind: 'member', ...member });
+    const empty = { ...inputs, sampled: [{ ...foreign, members: 0 }] };
+    expect(groupDetail('billing', empty)!.partitions[0]!.owner).toEqual({ kind: 'unassigned' });
     const mine = { ...inputs, sampled: [{ ...foreign, groupId: 'orders' }] };
-    expect(groupDetail('orders', mine)!.partitions[0]!.owner).toBe('this process');
+    expect(groupDetail('orders', mine)!.partitions[0]!.owner).toEqual({ kind: 'this process' });
     expect(groupDetail('orders', mine)!.stopped).toHaveLength(1);
     expect(groupDetail('nobody', inputs)).toBeUndefined();
   });

@@ -21,6 +21,17 @@ export interface GroupRow {
   sampleError?: string;
 }
 
+/**
+ * Who consumes a partition: this process, a member named by its client id and host (decoded
+ * from the group's assignments, for other apps' groups too), a member whose assignment could
+ * not be read, or nobody.
+ */
+export type PartitionRowOwner =
+  | { kind: 'this process' }
+  | { kind: 'member'; clientId: string; host: string; memberId: string }
+  | { kind: 'another member' }
+  | { kind: 'unassigned' };
+
 /** One partition of a group's page. */
 export interface PartitionRow {
   topic: string;
@@ -31,8 +42,8 @@ export interface PartitionRow {
   timeLagSeconds: number | null;
   timeLagLowerBound: boolean;
   status: PartitionLagStatus;
-  /** Who consumes it: this process, another member, or nobody. */
-  owner: 'this process' | 'another member' | 'unassigned';
+  /** Who consumes it. */
+  owner: PartitionRowOwner;
   delayed: boolean;
 }
 
@@ -76,9 +87,10 @@ export function groupRows(input: DashboardInputs): GroupRow[] {
   return [...ids].sort().map((id) => groupRow(id, input));
 }
 
-function owner(p: PartitionLag, own: ConsumerGroupStatus | undefined, lag: GroupLag): PartitionRow['owner'] {
-  if (own?.assignment[p.topic]?.includes(p.partition)) return 'this process';
-  return (lag.members ?? 0) > 0 ? 'another member' : 'unassigned';
+function owner(p: PartitionLag, own: ConsumerGroupStatus | undefined, lag: GroupLag): PartitionRowOwner {
+  if (own?.assignment[p.topic]?.includes(p.partition)) return { kind: 'this process' };
+  if (p.owner) return { kind: 'member', ...p.owner };
+  return (lag.members ?? 0) > 0 ? { kind: 'another member' } : { kind: 'unassigned' };
 }
 
 /** A group's page, or undefined when the group is neither sampled nor consumed here. */

@@ -17,6 +17,13 @@ export const TEXT = {
   committed: 'Committed',
   logEnd: 'End offset',
   owner: 'Owner',
+  owners: {
+    'this process': 'this process',
+    'another member': 'another member (assignment not readable)',
+    unassigned: 'unassigned',
+  },
+  // The coordinator writes the address with a leading slash (Java's InetAddress.toString()).
+  ownerHost: (host: string) => `on ${host.replace(/^\//, '')}`,
   offset: 'Offset',
   kind: 'Kind',
   since: 'Since',
@@ -50,7 +57,8 @@ export const TEXT = {
   noRecords: 'No record in this range.',
   notSampled: 'not sampled yet',
   unknown: 'unknown',
-  waitingForWrite: 'waiting for its DLQ write: it goes on by itself once the write succeeds',
+  waitingForWrite: 'waiting for its DLQ or retry-topic write: it goes on by itself once the write succeeds',
+  waitingForOffsetStore: 'waiting for its offset store: it goes on by itself once the store answers',
   readOnly: 'read-only: the dashboard has no guard',
   back: 'Back',
   nextPage: 'Next records',

@@ -34,7 +34,8 @@ export interface FailureTopicsView {
 }
 
 /**
- * Looks at the DLQ and retry topics every `failureTopicsIntervalMs`, once for every viewer:
+ * Looks at the DLQ and retry topics when DashboardState asks (every `failureTopicsIntervalMs`
+ * while a DLQ or retry page is open), once for all of them:
  * which DLQs exist and how much they keep, and for each retry partition with records waiting
  * (its lag, from the lag sampler) the due time of the head record, read without committing.
  */

@@ -12,6 +12,7 @@ const partition = (n: number, status: PartitionLag['status'], lag: number | null
   timeLagSeconds: null,
   timeLagLowerBound: false,
   positionLag: null,
+  owner: null,
   status,
   window:
     lag === null
@@ -68,6 +69,15 @@ describe('toBurrowConsumerStatus', () => {
       },
     ]);
     expect(body.status.maxlag?.partition).toBe(1);
+  });
+
+  it('names the owner as Burrow does: its host, and its client id', () => {
+    const owned = {
+      ...partition(1, 'WARN', 7),
+      owner: { memberId: 'm-1', clientId: 'billing-1', host: '/10.0.0.7' },
+    };
+    const body = toBurrowConsumerStatus('g', { ...group, partitions: [owned] }, { cluster: 'local' });
+    expect(body.status.partitions[0]).toMatchObject({ owner: '/10.0.0.7', client_id: 'billing-1' });
   });
 
   it("renders Burrow's /lag with every partition; unknown lag shows as 0 and no commits as null", () => {

@@ -62,8 +62,8 @@ function toBurrowPartition(p: PartitionLag): BurrowPartitionStatus {
   return {
     topic: p.topic,
     partition: p.partition,
-    owner: '',
-    client_id: '',
+    owner: p.owner?.host ?? '',
+    client_id: p.owner?.clientId ?? '',
     status: p.status,
     start: toBurrowOffset(p.window[0]),
     end: toBurrowOffset(p.window.at(-1)),

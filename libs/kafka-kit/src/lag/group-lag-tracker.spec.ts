@@ -26,6 +26,7 @@ function observation(
     topicOffsets: new Map([['t', offsets]]),
     histories,
     positionLags: new Map(),
+    owners: new Map(),
   };
 }
 

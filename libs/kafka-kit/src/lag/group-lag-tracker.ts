@@ -3,7 +3,7 @@ import { evaluatePartition } from './burrow-evaluator.js';
 import { CommitWindow } from './commit-window.js';
 import type { EndOffsetHistory } from './end-offset-history.js';
 import { evaluateGroup } from './group-evaluator.js';
-import type { GroupLag, PartitionLag } from './lag-sample.js';
+import type { GroupLag, PartitionLag, PartitionOwner } from './lag-sample.js';
 import type { ResolvedLagSamplerOptions } from './lag-sampler.options.js';
 import { computeLag, summarizeLag } from './lag-math.js';
 
@@ -20,6 +20,8 @@ export interface GroupObservation {
   readonly histories: ReadonlyMap<string, EndOffsetHistory>;
   /** Position lag per `topic:partition`, from the app's own consumer. */
   readonly positionLags: ReadonlyMap<string, string>;
+  /** The member assigned each `topic:partition`, from the group's description. */
+  readonly owners: ReadonlyMap<string, PartitionOwner>;
 }
 
 /**
@@ -104,6 +106,7 @@ export class GroupLagTracker {
       timeLagSeconds: timeLag?.seconds ?? null,
       timeLagLowerBound: timeLag?.lowerBound ?? false,
       positionLag: o.positionLags.get(id) ?? null,
+      owner: o.owners.get(id) ?? null,
       status: judged
         ? evaluatePartition({ ...window.toEvaluationInput(o.now, allowedLag), currentLag: lag })
         : 'OK',

@@ -1,6 +1,14 @@
 import type { StoredCommitSample } from './commit-window.js';
 import type { GroupLagStatus, PartitionLagStatus } from './lag-status.js';
 
+/** The group member a partition is assigned to, from the group's DescribeGroups answer. */
+export interface PartitionOwner {
+  readonly memberId: string;
+  readonly clientId: string;
+  /** The member's address as the group coordinator saw it, e.g. `/10.0.0.7`. */
+  readonly host: string;
+}
+
 /** One partition of a group, as the lag sampler last saw it. */
 export interface PartitionLag {
   readonly topic: string;
@@ -25,6 +33,8 @@ export interface PartitionLag {
    * app's own groups; `null` for groups of other apps.
    */
   readonly positionLag: string | null;
+  /** The member assigned this partition; `null` when none is, or its assignment is unreadable. */
+  readonly owner: PartitionOwner | null;
   /** Burrow's verdict from the commit window. */
   readonly status: PartitionLagStatus;
   /** The commit window, oldest first (Burrow's `start` is the first, `end` the last). */

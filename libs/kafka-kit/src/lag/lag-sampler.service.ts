@@ -11,7 +11,7 @@ import { ConsumerStateService } from '../consumer/state/consumer-state.service.j
 import type { ConsumerGroupStatus } from '../consumer/state/consumer-state.js';
 import { EndOffsetHistory } from './end-offset-history.js';
 import { GroupLagTracker } from './group-lag-tracker.js';
-import type { GroupLag, LagSnapshot, TopicPartitionOffsets } from './lag-sample.js';
+import type { GroupLag, LagSnapshot, PartitionOwner, TopicPartitionOffsets } from './lag-sample.js';
 import {
   LAG_SAMPLER_OPTIONS,
   resolveLagSamplerOptions,
@@ -25,6 +25,18 @@ const describeError = (error: unknown): string => (error instanceof Error ? erro
 
 const assignedTopics = (group: ConsumerGroupStatus | undefined): Set<string> =>
   new Set(Object.keys(group?.assignment ?? {}));
+
+// A Dead group's last description may still list members that are gone.
+const partitionOwners = (description: GroupDescription | undefined): Map<string, PartitionOwner> =>
+  new Map(
+    description && description.state !== 'Dead'
+      ? description.assignments.flatMap(({ memberId, clientId, host, partitions }) =>
+          Object.entries(partitions ?? {}).flatMap(([topic, ids]) =>
+            ids.map((p): [string, PartitionOwner] => [`${topic}:${p}`, { memberId, clientId, host }]),
+          ),
+        )
+      : [],
+  );
 
 /** What every group of one sample is judged against. */
 interface SampleContext {
@@ -195,6 +207,7 @@ export class LagSampler implements OnApplicationBootstrap, BeforeApplicationShut
       topicOffsets: c.topicOffsets,
       histories: this.histories,
       positionLags: new Map((own?.activity ?? []).map((a) => [`${a.topic}:${a.partition}`, a.positionLag])),
+      owners: partitionOwners(description),
     });
   }
 

@@ -18,6 +18,7 @@ const partition = (n: number, committed: string | null, lag: number | null): Par
   timeLagSeconds: lag === null ? null : 2.5,
   timeLagLowerBound: false,
   positionLag: null,
+  owner: null,
   status: 'OK',
   window: [],
   complete: 1,

@@ -1,10 +1,25 @@
 import { Logger } from '@nestjs/common';
 import type { ConsumerClient } from '../client/consumer-client.js';
 import type { OffsetStore } from '../interfaces/offset-store.interface.js';
-import { offsetsNotLoaded, restoreFailed, seekingToStoredOffsets } from './offset-store.messages.js';
+import {
+  offsetsNotLoaded,
+  offsetsStillNotLoaded,
+  offsetStoreRecovered,
+  offsetStoreUnreadable,
+  restoreFailed,
+  seekingToStoredOffsets,
+} from './offset-store.messages.js';
 
 /** What the restorer needs of the consumer. */
 export type SeekableConsumer = Pick<ConsumerClient, 'pause' | 'resume' | 'seek' | 'paused'>;
+
+/** Where the restorer says which partitions it holds because their store cannot be read. */
+export interface UnreadableStoreReport {
+  /** The partition is held: its store failed with `error`, failing since `since` (epoch ms). */
+  unreadable(topic: string, partition: number, error: string, since: number): void;
+  /** The partition's store answered (or the partition is no longer assigned). */
+  readable(topic: string, partition: number): void;
+}
 
 const FIRST_RETRY_MS = 500;
 const MAX_RETRY_MS = 30_000;
@@ -15,7 +30,8 @@ const MAX_RETRY_MS = 30_000;
  * offsets, seeks to them and resumes. Partitions without a stored offset start at Kafka's
  * committed one. While the store cannot be read the partitions stay paused: nothing is fetched
  * from an offset the store may contradict. Partitions paused by something else (a stop on
- * error) are seeked but left paused.
+ * error) are seeked but left paused. A store that cannot be read is reported per partition (a
+ * health fact) and logged once when it starts failing and once when it answers again.
  */
 export class OffsetRestorer {
   private readonly logger: Logger;
@@ -25,11 +41,15 @@ export class OffsetRestorer {
   private readonly held = new Map<string, Set<number>>();
   private timer?: NodeJS.Timeout;
   private wake?: () => void;
+  // Partitions reported unreadable, by topic; and since when each failing store has failed.
+  private readonly reported = new Map<string, Set<number>>();
+  private readonly failingSince = new Map<OffsetStore, number>();
 
   constructor(
     private readonly groupId: string,
     private readonly consumer: SeekableConsumer,
     private readonly storeFor: (topic: string) => OffsetStore | undefined,
+    private readonly report: UnreadableStoreReport,
   ) {
     this.logger = new Logger(`KafkaConsumer:${groupId}`);
   }
@@ -53,6 +73,9 @@ export class OffsetRestorer {
     }
     this.held.clear();
     for (const [topic, partitions] of held) this.held.set(topic, partitions);
+    // A partition another member now has is no longer this member's to report.
+    for (const [topic, partitions] of this.reported)
+      for (const p of partitions) if (!assignment[topic]?.includes(p)) this.readable(topic, p);
     // Never rejects: the join event does not wait for it, and its partitions stay held on a failure.
     return this.restore(generation, work).catch((error: unknown) => this.failed(error));
   }
@@ -109,6 +132,38 @@ export class OffsetRestorer {
     this.held.clear();
   }
 
+  private unreadable(store: OffsetStore, topic: string, partitions: number[], reason: string, wait: number) {
+    let since = this.failingSince.get(store);
+    if (since === undefined) {
+      since = Date.now();
+      this.failingSince.set(store, since);
+      this.logger.error(offsetsNotLoaded(this.groupId, topic, reason, wait));
+    } else {
+      this.logger.debug(offsetsStillNotLoaded(this.groupId, topic, reason, wait));
+    }
+    const reported = this.reported.get(topic) ?? new Set<number>();
+    this.reported.set(topic, reported);
+    for (const p of partitions) {
+      if (reported.has(p)) continue;
+      reported.add(p);
+      this.report.unreadable(topic, p, offsetStoreUnreadable(reason), since);
+    }
+  }
+
+  private loaded(store: OffsetStore, topic: string, partitions: number[]): void {
+    const since = this.failingSince.get(store);
+    if (since !== undefined) {
+      this.failingSince.delete(store);
+      this.logger.log(offsetStoreRecovered(this.groupId, topic, Date.now() - since));
+    }
+    for (const p of partitions) if (this.reported.get(topic)?.has(p)) this.readable(topic, p);
+  }
+
+  private readable(topic: string, partition: number): void {
+    this.reported.get(topic)?.delete(partition);
+    this.report.readable(topic, partition);
+  }
+
   /** The stored offsets, retried with back-off; undefined once a newer join or a stop took over. */
   private async load(
     generation: number,
@@ -118,11 +173,18 @@ export class OffsetRestorer {
   ): Promise<ReadonlyMap<number, string> | undefined> {
     for (let wait = FIRST_RETRY_MS; ; wait = Math.min(wait * 2, MAX_RETRY_MS)) {
       try {
-        return await store.load(this.groupId, topic, partitions);
+        const stored = await store.load(this.groupId, topic, partitions);
+        this.loaded(store, topic, partitions);
+        return stored;
       } catch (error) {
         if (generation !== this.generation) return undefined;
-        const reason = error instanceof Error ? error.message : String(error);
-        this.logger.error(offsetsNotLoaded(this.groupId, topic, reason, wait));
+        this.unreadable(
+          store,
+          topic,
+          partitions,
+          error instanceof Error ? error.message : String(error),
+          wait,
+        );
         await new Promise<void>((resolve) => {
           this.wake = resolve;
           this.timer = setTimeout(resolve, wait);

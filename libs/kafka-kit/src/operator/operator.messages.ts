@@ -27,3 +27,7 @@ export function operatorGuardRequired(): string {
 export function skipRequestIncomplete(): string {
   return 'skip needs the stopped offset, who skips (by) and why (reason)';
 }
+
+export function heldByOffsetStore(topic: string, partition: number, error: string): string {
+  return `partition ${topic}[${partition}] is not stopped at a record: it waits for its offset store (${error}) and goes on by itself once the store answers; nothing was done`;
+}

@@ -3,7 +3,13 @@ import { ConsumerStateService } from '../consumer/state/consumer-state.service.j
 import type { StoppedPartition } from '../consumer/state/consumer-state.js';
 import { KafkaConsumersHost } from '../consumer/kafka-consumers.host.js';
 import { describeCoordinates } from '../errors/record-coordinates.js';
-import { notStopped, offsetMoved, retriedByOperator, skippedByOperator } from './operator.messages.js';
+import {
+  heldByOffsetStore,
+  notStopped,
+  offsetMoved,
+  retriedByOperator,
+  skippedByOperator,
+} from './operator.messages.js';
 import { FailureWriteInProgressError } from '../errors/failure-write-in-progress.error.js';
 import { PartitionNotStoppedError } from '../errors/partition-not-stopped.error.js';
 import type { ResumeOutcome } from '../consumer/group-consumer.js';
@@ -87,6 +93,14 @@ export class StoppedPartitionsService {
     const { groupId, topic, partition } = stopped;
     if (outcome === 'failure-write')
       throw new FailureWriteInProgressError(groupId, topic, partition, stopped.error);
+    // Nothing to retry or skip: no record was read; it goes on once its store answers.
+    if (outcome === 'offset-store')
+      throw new PartitionNotStoppedError(
+        groupId,
+        topic,
+        partition,
+        heldByOffsetStore(topic, partition, stopped.error),
+      );
     if (outcome === 'offset-moved')
       throw new PartitionNotStoppedError(
         groupId,

@@ -1,4 +1,4 @@
-import type { ConsumerGroupStatus } from '../consumer/state/consumer-state.js';
+import type { ConsumerGroupStatus, StoppedPartitionKind } from '../consumer/state/consumer-state.js';
 
 /** Why a consumer group is not alive. */
 export type LivenessProblem =
@@ -15,6 +15,7 @@ export type LivenessProblem =
   | {
       groupId: string;
       reason: 'stopped-partition';
+      kind: StoppedPartitionKind;
       topic: string;
       partition: number;
       offset: string;

@@ -38,4 +38,37 @@ describe('groupReadiness', () => {
       'no heartbeat for 12 s, longer than the session timeout (10 s): the broker no longer counts this member',
     );
   });
+
+  it('is not ready while its offset store cannot be read, saying which partitions wait and why', () => {
+    const held: ConsumerGroupStatus = {
+      ...group('paused', { a: [0, 1] }),
+      stoppedPartitions: [
+        {
+          kind: 'offset-store',
+          topic: 'a',
+          partition: 0,
+          offset: '',
+          error: 'offset store unreadable: ECONNREFUSED',
+          since: 0,
+        },
+        {
+          kind: 'offset-store',
+          topic: 'a',
+          partition: 1,
+          offset: '',
+          error: 'offset store unreadable: ECONNREFUSED',
+          since: 0,
+        },
+      ],
+    };
+    expect(groupReadiness(held, 0)).toMatchObject({ ready: false, state: 'paused', assignedPartitions: 2 });
+    expect(groupReadiness(held, 0).reason).toBe(
+      'a[0], a[1] held since 1970-01-01T00:00:00.000Z: offset store unreadable: ECONNREFUSED; they go on by themselves once the store answers',
+    );
+    const stopped = {
+      ...held,
+      stoppedPartitions: [{ ...held.stoppedPartitions[0]!, kind: 'stop-on-error' as const }],
+    };
+    expect(groupReadiness(stopped, 0).ready).toBe(true);
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ConsumerGroupStatus } from '../consumer/state/consumer-state.js';
-import type { GroupLag, LagSnapshot } from '../lag/lag-sample.js';
+import type { GroupLag, LagSnapshot, PartitionLag } from '../lag/lag-sample.js';
 import { evaluateHealth, judgedGroupLag } from './health-evaluation.js';
 
 const sampled: GroupLag = {
@@ -28,6 +28,22 @@ const rebalancing = (since: number): ConsumerGroupStatus => ({
   rebalancingSince: since,
 });
 const options = { stuckHandlerMs: 5000, stuckRebalanceMs: 5000 };
+const partitionOf = (topic: string, partition: number): PartitionLag => ({
+  topic,
+  partition,
+  committedOffset: '5',
+  logEndOffset: '5',
+  oldestOffset: '0',
+  lag: 0,
+  timeLagSeconds: 0,
+  timeLagLowerBound: false,
+  positionLag: null,
+  owner: null,
+  status: 'OK',
+  window: [],
+  complete: 1,
+  delayed: false,
+});
 
 describe('evaluateHealth', () => {
   it('judges one rebalance the same in every answer: WARN and not ready at once, ERR and not live once stuck', () => {
@@ -42,5 +58,37 @@ describe('evaluateHealth', () => {
     ]);
     expect(stuck.lag).toMatchObject({ status: 'down', groups: [{ status: 'ERR' }] });
     expect(judgedGroupLag(sampled, stuck.lag.groups[0]).status).toBe('ERR');
+  });
+
+  it('judges an unreadable offset store in every answer: not ready with the reason, STOP, still live', () => {
+    const held: ConsumerGroupStatus = {
+      ...rebalancing(0),
+      state: 'paused',
+      assignment: { t: [0] },
+      rebalancingSince: undefined,
+      stoppedPartitions: [
+        {
+          kind: 'offset-store',
+          topic: 't',
+          partition: 0,
+          offset: '',
+          error: 'offset store unreadable: ECONNREFUSED',
+          since: 1000,
+        },
+      ],
+    };
+    const lag = { ...sampled, groupState: 'Stable', partitions: [partitionOf('t', 0)] };
+    const judged = evaluateHealth({ ...snapshot, groups: [lag] }, [held], 2000, options);
+    expect(judged.liveness).toEqual([]);
+    expect(judged.readiness[0]).toMatchObject({ ready: false, state: 'paused' });
+    expect(judged.readiness[0]!.reason).toContain(
+      't[0] held since 1970-01-01T00:00:01.000Z: offset store unreadable: ECONNREFUSED',
+    );
+    expect(judged.lag.status).toBe('down');
+    expect(judged.lag.groups[0]).toMatchObject({
+      status: 'ERR',
+      partitions: [{ status: 'STOP', signal: 'stopped-partition' }],
+    });
+    expect(judged.lag.groups[0]!.reasons.join('\n')).toContain('offset store unreadable: ECONNREFUSED');
   });
 });

@@ -38,9 +38,15 @@ export function evaluateHealth(
   options: HealthEvaluationOptions,
 ): HealthEvaluation {
   const { stuckHandlerMs, stuckRebalanceMs } = options;
-  // Every rebalance counts for the verdict (WARN at once); liveness only one that is stuck.
+  // Every rebalance counts for the verdict (WARN at once); liveness only one that is stuck. A
+  // partition held by an unreadable offset store is the verdict's (STOP) and readiness's, not
+  // liveness's: restarting the process does not bring the database back.
   const facts = consumers.flatMap((g) => livenessProblems(g, now, stuckHandlerMs, 0));
-  const liveness = facts.filter((p) => p.reason !== 'rebalancing' || p.rebalancingForMs >= stuckRebalanceMs);
+  const liveness = facts.filter(
+    (p) =>
+      (p.reason !== 'rebalancing' || p.rebalancingForMs >= stuckRebalanceMs) &&
+      (p.reason !== 'stopped-partition' || p.kind !== 'offset-store'),
+  );
   return {
     at: now,
     sampledAt: snapshot.sampledAt,

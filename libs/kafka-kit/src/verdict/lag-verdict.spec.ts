@@ -18,6 +18,7 @@ const partition = (
   timeLagSeconds: timeLag,
   timeLagLowerBound: false,
   positionLag: null,
+  owner: null,
   status,
   window: [],
   complete: 1,
@@ -71,6 +72,7 @@ describe('lagVerdict', () => {
       {
         groupId: 'g',
         reason: 'stopped-partition',
+        kind: 'stop-on-error',
         topic: 't',
         partition: 0,
         offset: '1',

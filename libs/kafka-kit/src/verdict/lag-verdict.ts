@@ -10,6 +10,7 @@ import type { LivenessProblem } from './consumer-liveness.js';
 import {
   groupCrashed,
   groupRebalancing,
+  offsetStoreUnreadable,
   lagAboveMax,
   lagGroupStatus,
   lagSampleFailed,
@@ -121,6 +122,10 @@ const atLeast = (status: GroupLagStatus, floor: GroupLagStatus): GroupLagStatus 
 function groupFacts(own: readonly LivenessProblem[], g: GroupLag, limits: LagLimits) {
   const rebalancing = own.find((x) => x.reason === 'rebalancing');
   const crashed = own.find((x) => x.reason === 'crashed');
+  const held = own.filter(
+    (x): x is Extract<LivenessProblem, { reason: 'stopped-partition' }> =>
+      x.reason === 'stopped-partition' && x.kind === 'offset-store',
+  );
   const stuck =
     rebalancing !== undefined &&
     limits.stuckRebalanceMs !== undefined &&
@@ -134,6 +139,8 @@ function groupFacts(own: readonly LivenessProblem[], g: GroupLag, limits: LagLim
       ...(crashed ? [groupCrashed(crashed.error)] : []),
       // A rebalance is no lag yet, but it is why nothing moves: said, and at least WARN.
       ...(rebalancing ? [groupRebalancing(rebalancing.since, rebalancing.rebalancingForMs)] : []),
+      // Said, not only STOP: nothing moves until the database answers, and no operator can help.
+      ...(held.length > 0 ? [offsetStoreUnreadable(held)] : []),
     ],
   };
 }

@@ -19,5 +19,14 @@ export function groupRebalancing(since: number, forMs: number): string {
   return `rebalancing since ${new Date(since).toISOString()} (${Math.round(forMs / 1000)} s): no partition of the group moves until it ends; a member that died holds it until its session times out`;
 }
 
+/** Partitions held because their offset store cannot be read (at least one). */
+export function offsetStoreUnreadable(
+  held: readonly { topic: string; partition: number; error: string; since: number }[],
+): string {
+  const partitions = held.map((h) => `${h.topic}[${h.partition}]`).join(', ');
+  const since = new Date(Math.min(...held.map((h) => h.since))).toISOString();
+  return `${partitions} held since ${since}: ${held[0]!.error}; they go on by themselves once the store answers`;
+}
+
 export const memberExpired = (silentMs: number, sessionTimeoutMs: number): string =>
   `no heartbeat for ${Math.round(silentMs / 1000)} s, longer than the session timeout (${sessionTimeoutMs / 1000} s): the broker no longer counts this member`;

@@ -50,9 +50,10 @@ describe('retry topics and the standalone dashboard, in a real browser', () => {
     expect(due).toBeLessThan(Date.now() + 121_000);
   });
 
-  it('standalone: watches another application’s group from its commits, read-only', async () => {
+  it('standalone: watches another application’s group from its commits, read-only, owners named', async () => {
     const topic = uniqueName('dash-foreign');
     const groupId = uniqueName('dash-foreign-group');
+    const clientId = uniqueName('billing-worker');
     let handled = 0;
     @Injectable()
     @KafkaConsumer({ groupId, fromBeginning: true })
@@ -62,7 +63,7 @@ describe('retry topics and the standalone dashboard, in a real browser', () => {
         handled++;
       }
     }
-    consumerApp = await startKafkaApp([Foreign]);
+    consumerApp = await startKafkaApp([Foreign], { clientId });
     await consumerApp.get(KafkaProducer).send(
       topic,
       Array.from({ length: 10 }, (_, n) => ({ key: `k${n}`, value: { n } })),
@@ -87,7 +88,15 @@ describe('retry topics and the standalone dashboard, in a real browser', () => {
     await page.goto(`${standalone.url}groups/${encodeURIComponent(groupId)}`);
     const partitions = page.locator('#partitions tbody tr');
     await waitFor('both partitions, owned by another process', async () => (await partitions.count()) === 2);
-    expect(await partitions.first().textContent()).toContain('another member');
+    // The owner is decoded from the group's member assignments: the other app's client id and host.
+    const owners = partitions.locator('td[data-owner]');
+    const named = await waitFor('both owners named by client id and host', async () => {
+      const texts = (await owners.allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
+      return texts.length === 2 && texts.every((t) => t === `${clientId} on 127.0.0.1`) && texts;
+    });
+    expect(named).toHaveLength(2);
+    expect(await owners.first().getAttribute('data-owner')).toBe('member');
+    expect(await partitions.first().textContent()).not.toContain('another member');
     expect(await page.locator('form').count()).toBe(0);
     const post = await browser.context.request.post(`${standalone.url}actions/dlq/${topic}.dlq/replay`, {
       form: { by: 'x' },

@@ -161,7 +161,7 @@ describe('the dashboard in a real browser, on a real broker', () => {
     await page.close();
   });
 
-  it('costs the broker nothing per viewer: ten live pages, the same requests per lag sample', async () => {
+  it('costs the broker nothing per viewer: ten live pages, the same requests per lag sample; DLQs looked at only while watched', async () => {
     const connection = dash.app.get(KafkaConnection);
     const sampler = dash.app.get(LagSampler);
     const watcher = dash.app.get(FailureTopicsWatcher);
@@ -208,6 +208,7 @@ describe('the dashboard in a real browser, on a real broker', () => {
       looks = [];
       uncharged = 0;
       readers = 0;
+      const startedAt = Date.now();
       await waitFor(`${count} lag samples`, () => samples.filter((c) => c.calls > 0).length > count);
       const finished = (list: Charge[]) =>
         list
@@ -221,13 +222,15 @@ describe('the dashboard in a real browser, on a real broker', () => {
         looks: looks.filter((c) => c.calls > 0).length,
         uncharged,
         readers,
+        elapsedMs: Date.now() - startedAt,
       };
     };
 
     const alone = await during(6);
     expect(alone.samples).toHaveLength(6);
     expect(new Set(alone.samples).size).toBe(1);
-    expect(alone.looks).toBeGreaterThan(0);
+    // Nobody has a DLQ or retry page open: the failure topics are not looked at.
+    expect(alone.looks).toBe(0);
     // Ten viewers, each a browser profile of its own, as ten people on call would be.
     const chromium = await launchChromium();
     const contexts = await Promise.all(
@@ -257,9 +260,25 @@ describe('the dashboard in a real browser, on a real broker', () => {
     );
     expect(after.every((n, i) => n - before[i]! >= 3)).toBe(true);
     expect(withTabs.samples).toEqual(alone.samples);
-    expect(withTabs.looks).toBeLessThanOrEqual(alone.looks + 1);
+    expect(withTabs.looks).toBe(0);
     expect(withTabs.uncharged).toBe(0);
     expect(withTabs.readers).toBe(0);
+
+    // Ten viewers of the DLQ list: one look per interval (1 s here) for all of them.
+    await Promise.all(tabs.map((t) => t.goto(`${dash.url}/dlq`)));
+    await waitFor('every DLQ tab to get live updates', async () => (await updates()).every((n) => n >= 1));
+    const onDlqs = await during(6);
+    console.log(`[dashboard] ten viewers of the DLQ list ${JSON.stringify(onDlqs)}`);
+    expect(onDlqs.samples).toEqual(alone.samples);
+    expect(onDlqs.looks).toBeGreaterThan(0);
+    expect(onDlqs.looks).toBeLessThanOrEqual(Math.ceil(onDlqs.elapsedMs / 1000) + 1);
+    expect(onDlqs.uncharged).toBe(0);
+
+    // Once the DLQ pages are closed, the looks stop.
+    await Promise.all(tabs.map((t) => t.close()));
+    await during(2); // the server sees the streams close a moment after the tabs do
+    const closed = await during(3);
+    expect(closed.looks).toBe(0);
     await chromium.close();
     // Ten browser profiles on a two-core CI machine take their time to start.
   }, 150_000);

@@ -12,10 +12,15 @@ export type ConsumerState = 'starting' | 'running' | 'rebalancing' | 'paused' | 
  * - `failure-write`: its failed record cannot be written to the DLQ or retry topic yet; the
  *   write is retried with back-off and the partition goes on by itself once it succeeds, so an
  *   operator must not move it (fix the DLQ instead).
+ * - `offset-store`: the listener's offset store cannot be read (its database is down), so the
+ *   partition's starting offset is unknown and it stays paused; the load is retried with
+ *   back-off and the partition goes on by itself once the store answers. Its `offset` is `''`
+ *   (the position is what cannot be read), readiness is down rather than liveness (a restart
+ *   does not bring a database back), and an operator cannot move it.
  */
-export type StoppedPartitionKind = 'stop-on-error' | 'failure-write';
+export type StoppedPartitionKind = 'stop-on-error' | 'failure-write' | 'offset-store';
 
-/** A partition halted at a record, uncommitted, and why. */
+/** A partition halted at a record, uncommitted (or held before its first fetch), and why. */
 export interface StoppedPartition {
   kind: StoppedPartitionKind;
   topic: string;

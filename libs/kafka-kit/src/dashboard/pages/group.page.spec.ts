@@ -25,7 +25,15 @@ describe('stoppedTable', () => {
 
   it('shows a failure-write partition as waiting for its DLQ write, without actions', () => {
     const markup = stoppedTable(ctx, 'g', [stopped('failure-write')]).markup;
-    expect(markup).toContain('waiting for its DLQ write');
+    expect(markup).toContain('waiting for its DLQ or retry-topic write');
+    expect(markup).not.toContain('<form');
+  });
+
+  it('shows a partition held by its offset store as waiting for it, with no offset and no actions', () => {
+    const markup = stoppedTable(ctx, 'g', [{ ...stopped('offset-store'), offset: '' }]).markup;
+    expect(markup).toContain('data-kind="offset-store"');
+    expect(markup).toContain('waiting for its offset store');
+    expect(markup).toContain('<td class="num">–</td>');
     expect(markup).not.toContain('<form');
   });
 

@@ -1,6 +1,6 @@
 import type { StoppedPartition } from '../../consumer/state/consumer-state.js';
 import { sampledAtLine, TEXT } from '../dashboard.messages.js';
-import type { GroupDetail } from '../dashboard-view.js';
+import type { GroupDetail, PartitionRowOwner } from '../dashboard-view.js';
 import { html, jsonForScript, type SafeHtml } from '../html.js';
 import { badge, count, rate, seconds, seg, time } from './format.js';
 import { csrfField, layout, type PageContext } from './layout.js';
@@ -8,6 +8,7 @@ import { csrfField, layout, type PageContext } from './layout.js';
 function actionsFor(ctx: PageContext, groupId: string, s: StoppedPartition): SafeHtml {
   // The operator service refuses to move a partition whose failure write is retrying.
   if (s.kind === 'failure-write') return html`<span class="muted">${TEXT.waitingForWrite}</span>`;
+  if (s.kind === 'offset-store') return html`<span class="muted">${TEXT.waitingForOffsetStore}</span>`;
   if (!ctx.guarded) return html`<span class="muted">${TEXT.readOnly}</span>`;
   const action = `${ctx.base}/actions/groups/${seg(groupId)}/stopped/${seg(s.topic)}/${s.partition}`;
   return html`<form method="post" action="${action}/retry" class="inline">
@@ -36,7 +37,7 @@ export function stoppedTable(
       html`<tr data-stopped="${s.topic}:${s.partition}" data-kind="${s.kind}">
         <td>${s.topic}</td>
         <td class="num">${s.partition}</td>
-        <td class="num">${s.offset}</td>
+        <td class="num">${s.offset === '' ? '–' : s.offset}</td>
         <td>${s.kind}</td>
         <td>${time(s.since)}</td>
         <td class="error">${s.error}</td>
@@ -61,6 +62,13 @@ export function stoppedTable(
   </table>`;
 }
 
+function ownerCell(owner: PartitionRowOwner): SafeHtml {
+  if (owner.kind !== 'member') return html`<td data-owner="${owner.kind}">${TEXT.owners[owner.kind]}</td>`;
+  return html`<td data-owner="member" data-member-id="${owner.memberId}">
+    ${owner.clientId} <span class="muted">${TEXT.ownerHost(owner.host)}</span>
+  </td>`;
+}
+
 /** The live part of a group's page: summary, partitions, stopped partitions. */
 export function groupLive(ctx: PageContext, d: GroupDetail, sampledAt: number): SafeHtml {
   const r = d.row;
@@ -74,7 +82,7 @@ export function groupLive(ctx: PageContext, d: GroupDetail, sampledAt: number): 
         <td class="num">${count(p.lag)}</td>
         <td class="num">${seconds(p.timeLagSeconds, p.timeLagLowerBound)}</td>
         <td>${badge(p.status)}</td>
-        <td>${p.owner}</td>
+        ${ownerCell(p.owner)}
       </tr>`,
   );
   return html`<p id="summary">
