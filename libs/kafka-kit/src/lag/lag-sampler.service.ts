@@ -54,6 +54,7 @@ export class LagSampler implements OnApplicationBootstrap, BeforeApplicationShut
   private running?: Promise<LagSnapshot>;
   private last: LagSnapshot = { sampledAt: 0, groups: [], topics: [], cost: null };
 
+  /** @internal Nest injects the sampler; it is not constructed by hand. */
   constructor(
     private readonly connection: KafkaConnection,
     private readonly consumers: ConsumerStateService,
@@ -62,6 +63,7 @@ export class LagSampler implements OnApplicationBootstrap, BeforeApplicationShut
     this.options = resolveLagSamplerOptions(options);
   }
 
+  /** @internal Nest lifecycle: starts sampling. */
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => void this.sample(), this.options.intervalMs);
     // A lag sampler must never keep a process alive that is otherwise done.
@@ -71,6 +73,7 @@ export class LagSampler implements OnApplicationBootstrap, BeforeApplicationShut
 
   // Before shutdown, not at it: the shared admin connection closes at shutdown, and a sample
   // still running then would open it again.
+  /** @internal Nest lifecycle: stops sampling. */
   async beforeApplicationShutdown(): Promise<void> {
     clearInterval(this.timer);
     await this.running;
