@@ -56,7 +56,8 @@ export interface ConsumerDefaults {
 /** `@KafkaConsumer(options)`: one consumer group and what all its listeners share. */
 export interface KafkaConsumerOptions extends ConsumerDefaults {
   /**
-   * The consumer group id; one kafkajs consumer runs per group id. Two classes with one group id share it.
+   * The consumer group id; one kafkajs consumer runs per group id. Two classes may share one only
+   * with identical options (else startup fails with InvalidListenerError).
    */
   groupId: string;
   /** Error handling of this consumer's listeners; a listener's own wins. @default the module's */
