@@ -17,7 +17,7 @@ export type StoppedPartitionKind = 'stop-on-error' | 'failure-write';
 
 /** A partition halted at a record, uncommitted, and why. */
 export interface StoppedPartition {
-  /** Why it is halted: `stop-on-error` waits for an operator, `failure-write` for its DLQ or retry write. */
+  /** Why it is halted, and so who moves it on: see StoppedPartitionKind. */
   kind: StoppedPartitionKind;
   /** The partition's topic. */
   topic: string;
