@@ -2,7 +2,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '.kafka/**', '.ci/out/**', '**/*.d.mts'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', '.kafka/**', '.ci/out/**', 'docs/.site/**', '**/*.d.mts'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -1,4 +1,9 @@
-// The public API of nest-kafka-kit. Only what users need; internals stay unexported.
+/**
+ * The public API of nest-kafka-kit: the module, the decorators, the producer, the error
+ * strategies, health, lag, metrics, the operator and DLQ tools and the dashboard. Only what users
+ * need; internals stay unexported.
+ * @module nest-kafka-kit
+ */
 
 // Module and options
 export { KafkaModule } from './module/kafka.module.js';
@@ -99,6 +104,7 @@ export type {
   LagSampleCost,
   LagSnapshot,
   PartitionLag,
+  PartitionOwner,
   TopicPartitionOffsets,
 } from './lag/lag-sample.js';
 export type { GroupLagStatus, PartitionLagStatus } from './lag/lag-status.js';

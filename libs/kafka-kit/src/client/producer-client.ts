@@ -18,8 +18,11 @@ export interface OutgoingRecord {
 
 /** Where the broker stored one record. `offset` is '-1' when acks=0 (nobody answered). */
 export interface RecordMetadata {
+  /** The topic the record was written to. */
   topic: string;
+  /** The partition it was written to. */
   partition: number;
+  /** Its offset, as a decimal string (`-1` with acks=0). */
   offset: string;
 }
 

@@ -3,8 +3,11 @@ import type { KafkaContext } from './kafka-context.js';
 /** `@Ctx()` of a batch listener: the batch's partition and one KafkaContext per record. */
 export class KafkaBatchContext {
   constructor(
+    /** The batch's topic. */
     readonly topic: string,
+    /** The batch's partition (a batch never spans partitions). */
     readonly partition: number,
+    /** One context per record, in offset order, matching the payload array. */
     readonly records: readonly KafkaContext[],
   ) {}
 
@@ -34,6 +37,7 @@ export class KafkaBatchContext {
     this.records[0]!.abort(reason);
   }
 
+  /** Keeps the group membership alive during long work on the batch. */
   heartbeat(): Promise<void> {
     return this.records[0]!.heartbeat();
   }

@@ -12,14 +12,18 @@ export class KafkaContext {
   private tx?: unknown;
   private aborter?: AbortController;
 
+  /** @internal The library makes one per record; handlers receive it through `@Ctx()`. */
   constructor(
+    /** The record's topic. */
     readonly topic: string,
+    /** The record's partition. */
     readonly partition: number,
     /** The record as received: raw key, value and headers. */
     readonly record: ConsumedRecord,
     private readonly control: BatchControl,
   ) {}
 
+  /** The record's offset, as the decimal string the broker sent (Kafka offsets are 64-bit). */
   get offset(): string {
     return this.record.offset;
   }

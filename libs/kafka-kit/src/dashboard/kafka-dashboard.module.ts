@@ -21,6 +21,9 @@ import { FailureTopicsWatcher } from './failure-topics.watcher.js';
  */
 @Module({})
 export class KafkaDashboardModule {
+  /**
+   * Mounts the dashboard's pages, event stream and assets at `path` (and its actions when `guard` is set).
+   */
   static forRoot(options: KafkaDashboardModuleOptions = {}): DynamicModule {
     const resolved = resolveDashboardOptions(options);
     // A subclass per controller and call, so the path and guard decorate this mount only.

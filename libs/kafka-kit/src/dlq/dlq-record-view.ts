@@ -4,22 +4,35 @@ import { DLQ_HEADERS, REPLAY_HEADERS, SPRING_DLQ_HEADERS } from '../failure-reco
 
 /** Why and where a dead-lettered record failed, read from its headers (either style). */
 export interface DlqFailure {
+  /** Topic the record failed on (`x-dlq-original-topic` or Spring's name). */
   originalTopic?: string;
+  /** Its partition there. */
   originalPartition?: number;
+  /** Its offset there, as a decimal string. */
   originalOffset?: string;
+  /** The group that dead-lettered it. */
   consumerGroup?: string;
+  /** `x-dlq-reason` (a FailureReason); absent on Spring-style records. */
   reason?: string;
+  /** The error's class name. */
   errorClass?: string;
+  /** The error's message. */
   errorMessage?: string;
+  /** How many times it was tried (`x-dlq-attempts`). */
   attempts?: number;
+  /** Epoch ms of the failure that dead-lettered it. */
   failedAt?: number;
 }
 
 /** A DLQ record as the tooling shows it. */
 export interface DlqRecordView {
+  /** The DLQ topic. */
   topic: string;
+  /** The partition in the DLQ. */
   partition: number;
+  /** The offset in the DLQ, as a decimal string. */
   offset: string;
+  /** The DLQ record's timestamp, epoch ms. */
   timestamp: number;
   /** UTF-8 text of the key, or null. */
   key: string | null;
@@ -27,6 +40,7 @@ export interface DlqRecordView {
   value: Buffer | null;
   /** Every header, as text; Spring's binary numbers decoded. */
   headers: DecodedHeaders;
+  /** The failure, decoded from the headers. */
   failure: DlqFailure;
   /** How often this record was replayed already (a loop shows as a growing count). */
   replayCount: number;

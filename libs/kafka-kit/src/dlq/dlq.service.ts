@@ -15,14 +15,19 @@ const REPLAY_CHUNK = 500;
 
 /** One partition of a DLQ: offsets kept, and how many records that is. */
 export interface DlqPartitionStats {
+  /** The partition. */
   partition: number;
+  /** The oldest offset kept. */
   low: string;
+  /** The log-end offset (the next offset to be written). */
   high: string;
+  /** Records kept: `high - low`. */
   records: number;
 }
 
 /** Which DLQ records to read: a partition's offsets [from, to), or everything kept. */
 export interface DlqSelection {
+  /** Only this partition. @default every partition */
   partition?: number;
   /** @default the oldest offset kept */
   from?: string;
@@ -32,6 +37,7 @@ export interface DlqSelection {
   limit?: number;
 }
 
+/** What to replay and how: a selection of DLQ records, a filter, a dry run. */
 export interface ReplayOptions extends DlqSelection {
   /** Replays only the records it accepts. @default every record */
   where?: (record: DlqRecordView) => boolean;
@@ -43,9 +49,16 @@ export interface ReplayOptions extends DlqSelection {
 
 /** What a replay did (or would do) with each selected record. */
 export interface ReplayResult {
+  /** Records sent back to their original topic (or that would be, in a dry run). */
   replayed: DlqRecordView[];
   /** Records refused, with why: no original topic, or a replay loop. */
-  refused: { record: DlqRecordView; why: string }[];
+  refused: {
+    /** The record refused. */
+    record: DlqRecordView;
+    /** Why it was refused. */
+    why: string;
+  }[];
+  /** Whether this was a dry run (nothing sent). */
   dryRun: boolean;
 }
 
@@ -58,11 +71,16 @@ export interface ReplayResult {
 export class DlqService {
   private readonly logger = new Logger('KafkaDlq');
 
+  /** @internal Nest injects the service; it is not constructed by hand. */
   constructor(
     private readonly connection: KafkaConnection,
     private readonly producer: FailureProducer,
   ) {}
 
+  /**
+   * Offsets and record count of each partition of a DLQ, in partition order.
+   * @throws UnknownTopicError when the topic does not exist.
+   */
   async stats(dlqTopic: string): Promise<DlqPartitionStats[]> {
     const admin = this.connection.admin();
     // Asked first: kafkajs answers a missing topic with retries and UNKNOWN_TOPIC_OR_PARTITION.
@@ -83,6 +101,12 @@ export class DlqService {
     return (await this.read(dlqTopic, selection)).map(toDlqRecordView);
   }
 
+  /**
+   * Sends the selected records back to their original topic and partition, key and value unchanged,
+   * without the failure headers and with `x-replay-count`, `x-replay-from` and `x-replay-at`; acks=all, in
+   * chunks of 500. A record without an original topic, or replayed `maxReplays` times already, is refused
+   * and listed with why.
+   */
   async replay(dlqTopic: string, options: ReplayOptions = {}): Promise<ReplayResult> {
     const { where, dryRun = false, maxReplays = 3 } = options;
     const result: ReplayResult = { replayed: [], refused: [], dryRun };

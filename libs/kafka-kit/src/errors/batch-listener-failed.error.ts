@@ -5,9 +5,11 @@ import { KafkaKitError } from './kafka-kit.error.js';
  * processed (committed), the one at `index` goes to the error strategy, the rest are retried.
  */
 export class BatchListenerFailedError extends KafkaKitError {
+  /** The cause's own classification when it is a KafkaKitError, else `true` (unknown errors are retried). */
   readonly retryable: boolean;
 
   constructor(
+    /** Position in the batch (0-based) of the record that failed. */
     readonly index: number,
     cause: unknown,
   ) {

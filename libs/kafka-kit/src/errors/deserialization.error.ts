@@ -8,11 +8,14 @@ import type { RecordCoordinates } from './record-coordinates.js';
  * same way, so the record goes straight to the listener's terminal strategy (DLQ, stop, skip).
  */
 export class DeserializationError extends KafkaKitError {
+  /** Always `false`: the same bytes fail the same way. */
   readonly retryable = false;
 
   /** @param options `cause` carries the decoder's or parser's own error. */
   constructor(
+    /** The record that could not be decoded. */
     readonly coordinates: RecordCoordinates,
+    /** What was wrong with the bytes: `empty-value`, `invalid-utf8` or `not-json`; part of the message. */
     readonly reason: DeserializationFailureReason,
     options?: ErrorOptions,
   ) {

@@ -5,5 +5,6 @@ import { KafkaKitError } from './kafka-kit.error.js';
  * ordered retry on a batch listener, ...). Thrown at startup; the message names the listener.
  */
 export class InvalidListenerError extends KafkaKitError {
+  /** Always `false`: a code or configuration fix, not a transient fault. */
   readonly retryable = false;
 }

@@ -3,6 +3,10 @@
  * non-retryable error skips retries and goes straight to the listener's terminal strategy.
  */
 export abstract class KafkaKitError extends Error {
+  /**
+   * Whether a retrying strategy (blocking retry, retry topics) may try the record again; `false` sends it
+   * straight to the terminal strategy.
+   */
   abstract readonly retryable: boolean;
 
   constructor(message: string, options?: ErrorOptions) {

@@ -8,10 +8,13 @@ import type { RecordCoordinates } from './record-coordinates.js';
  * so it goes straight to the listener's terminal strategy. The message lists every violation.
  */
 export class PayloadValidationError extends KafkaKitError {
+  /** Always `false`: the record will not change. */
   readonly retryable = false;
 
   constructor(
+    /** The record whose payload failed. */
     readonly coordinates: RecordCoordinates,
+    /** Every failed constraint, not only the first. */
     readonly violations: readonly PayloadViolation[],
     options?: ErrorOptions,
   ) {

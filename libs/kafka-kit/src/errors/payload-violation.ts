@@ -7,5 +7,6 @@ export interface PayloadViolation {
   readonly path: string;
   /** The validator's name for the rule: `isString`, `min` (class-validator), `too_small` (zod). */
   readonly constraint: string;
+  /** The validator's message for the violation. */
   readonly message: string;
 }

@@ -8,10 +8,15 @@ import type { UnsupportedSchemaReason } from './unsupported-schema-reason.js';
  * retryable: it is a code fix, not a transient fault.
  */
 export class UnsupportedSchemaError extends KafkaKitError {
+  /** Always `false`: a code fix, not a transient fault. */
   readonly retryable = false;
 
   /** @param subject what was received (`not-a-schema`) or the schema's vendor (`async-validation`). */
   constructor(
+    /**
+     * `not-a-schema` (neither a class nor a Standard Schema) or `async-validation` (a schema that
+     * validates asynchronously).
+     */
     readonly reason: UnsupportedSchemaReason,
     readonly subject: string,
   ) {

@@ -50,6 +50,10 @@ export class HealthProbeLog {
   private readonly logger = new Logger('KafkaHealth');
   private readonly last = new Map<string, HealthCheckResult['status']>();
 
+  /**
+   * Records one result of `probe` (any name, e.g. `/status`) and logs only a change: down as a warning
+   * naming the failing checks, degraded and recovered as plain lines.
+   */
   observe(probe: string, result: HealthCheckResult): void {
     const previous = this.last.get(probe);
     if (previous === result.status || result.status === 'shutting_down') return;

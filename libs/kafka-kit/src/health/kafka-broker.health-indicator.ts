@@ -18,6 +18,7 @@ export class KafkaBrokerHealthIndicator {
   // Probes arriving while one is pending share it, so an outage never piles up requests.
   private pending?: Promise<ClusterDescription>;
 
+  /** @internal Nest injects the indicator; it is not constructed by hand. */
   constructor(
     private readonly health: HealthIndicatorService,
     private readonly connection: KafkaConnection,
@@ -26,7 +27,12 @@ export class KafkaBrokerHealthIndicator {
     ({ brokerTimeoutMs: this.timeoutMs, minBrokers: this.minBrokers } = resolveKafkaHealthOptions(options));
   }
 
-  /** @param key the key of this check in the health response. */
+  /**
+   * Up with `clusterId`, `controller`, `brokers` (live count) and `responseTimeMs`; down with a
+   * `message` when describeCluster fails or exceeds `brokerTimeoutMs`, there is no controller, or
+   * fewer than `minBrokers` brokers answer. Never throws.
+   * @param key the key of this check in the health response.
+   */
   async isHealthy<const Key extends string = 'kafka_broker'>(
     key: Key = 'kafka_broker' as Key,
   ): Promise<HealthIndicatorResult<Key>> {

@@ -12,12 +12,18 @@ import { neverThrow } from './never-throw.js';
  */
 @Injectable()
 export class KafkaConsumerLivenessIndicator {
+  /** @internal Nest injects the indicator; it is not constructed by hand. */
   constructor(
     private readonly health: HealthIndicatorService,
     private readonly evaluator: KafkaHealthEvaluator,
   ) {}
 
-  /** @param key the key of this check in the health response. */
+  /**
+   * Up with `states` (each own group's ConsumerState); down with `states` and `problems` (each a
+   * LivenessProblem) when a group crashed, a rebalance is stuck, a handler is stuck or a
+   * partition is stopped. Synchronous, in-process, never throws.
+   * @param key the key of this check in the health response.
+   */
   isAlive<const Key extends string = 'kafka_consumers_live'>(
     key: Key = 'kafka_consumers_live' as Key,
   ): HealthIndicatorResult<Key> {

@@ -10,12 +10,18 @@ import { neverThrow } from './never-throw.js';
  */
 @Injectable()
 export class KafkaConsumerReadinessIndicator {
+  /** @internal Nest injects the indicator; it is not constructed by hand. */
   constructor(
     private readonly health: HealthIndicatorService,
     private readonly evaluator: KafkaHealthEvaluator,
   ) {}
 
-  /** @param key the key of this check in the health response. */
+  /**
+   * Up with `groups` (each own group's readiness) when every group is ready, or with a `message`
+   * when the app has no consumer; down with a `message` naming the groups not ready (starting,
+   * rebalancing, or no heartbeat within the session timeout). Synchronous, never throws.
+   * @param key the key of this check in the health response.
+   */
   isReady<const Key extends string = 'kafka_consumers_ready'>(
     key: Key = 'kafka_consumers_ready' as Key,
   ): HealthIndicatorResult<Key> {

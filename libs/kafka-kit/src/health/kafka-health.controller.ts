@@ -28,18 +28,24 @@ export class KafkaHealthController {
     private readonly log: HealthProbeLog,
   ) {}
 
+  /** `GET /health/live`: the liveness check alone (`kafka_consumers_live`); 503 when down. */
   @Get('live')
   @HealthCheck()
   live(): Promise<HealthCheckResult> {
     return this.probe('/health/live', [() => this.liveness.isAlive()]);
   }
 
+  /** `GET /health/ready`: `kafka_consumers_ready` and `kafka_broker`; 503 when either is down. */
   @Get('ready')
   @HealthCheck()
   ready(): Promise<HealthCheckResult> {
     return this.probe('/health/ready', [() => this.readiness.isReady(), () => this.broker.isHealthy()]);
   }
 
+  /**
+   * `GET /health`: broker, readiness, liveness and lag (`kafka_lag`); 503 when one is down, 200 with
+   * status `degraded` on a lag warning.
+   */
   @Get()
   @HealthCheck()
   all(): Promise<HealthCheckResult> {

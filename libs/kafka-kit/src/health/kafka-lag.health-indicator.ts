@@ -13,12 +13,17 @@ import { neverThrow } from './never-throw.js';
  */
 @Injectable()
 export class KafkaLagHealthIndicator {
+  /** @internal Nest injects the indicator; it is not constructed by hand. */
   constructor(
     private readonly health: HealthIndicatorService,
     private readonly evaluator: KafkaHealthEvaluator,
   ) {}
 
-  /** @param key the key of this check in the health response. */
+  /**
+   * Up, degraded (a WARN verdict) or down (an ERR verdict) with `sampledAt` and `groups` (each a
+   * GroupLagDetail); up with a `message` before the first lag sample. Synchronous, never throws.
+   * @param key the key of this check in the health response.
+   */
   check<const Key extends string = 'kafka_lag'>(key: Key = 'kafka_lag' as Key): HealthIndicatorResult<Key> {
     const check = this.health.check(key);
     return neverThrow(

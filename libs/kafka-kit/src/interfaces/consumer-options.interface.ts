@@ -55,6 +55,10 @@ export interface ConsumerDefaults {
 
 /** `@KafkaConsumer(options)`: one consumer group and what all its listeners share. */
 export interface KafkaConsumerOptions extends ConsumerDefaults {
+  /**
+   * The consumer group id; one kafkajs consumer runs per group id. Two classes may share one only
+   * with identical options (else startup fails with InvalidListenerError).
+   */
   groupId: string;
   /** Error handling of this consumer's listeners; a listener's own wins. @default the module's */
   errorHandling?: ErrorHandlingOptions;
@@ -106,6 +110,7 @@ export interface KafkaListenerOptions {
 
 /** `@KafkaListener(topic, { concurrency: { by: 'key', max: 64 } })`. */
 export interface KeyConcurrency {
+  /** Records of one key run in order; different keys run concurrently. */
   by: 'key';
   /** Records in flight per partition (the fetched batch is the look-ahead). @default 64 */
   max?: number;

@@ -1,3 +1,4 @@
+/** An error constructor, matched with `instanceof` in ErrorClassification. */
 // Error classes are matched with instanceof, so any constructor will do.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type ErrorClass = abstract new (...args: any[]) => unknown;
@@ -38,6 +39,7 @@ export type DlqTopicNaming = string | ((topic: string) => string);
 
 /** Stop the partition at the failed record until an operator acts (the default). */
 export interface StopOnErrorOptions {
+  /** Stop on error. */
   strategy: 'stop';
   /** 'consumer' stops every partition of the consumer, not only the failing one. @default 'partition' */
   scope?: StopScope;
@@ -45,11 +47,13 @@ export interface StopOnErrorOptions {
 
 /** Log, count and commit: the record is lost on purpose. Never the default. */
 export interface SkipOptions {
+  /** Skip: log, count, commit. */
   strategy: 'skip';
 }
 
 /** Write the failed record to a dead letter topic, then go on. */
 export interface DeadLetterOptions {
+  /** Dead letter queue. */
   strategy: 'dead-letter';
   /** The DLQ: a name, or a function of the source topic. @default `${topic}.dlq` */
   dlqTopic?: DlqTopicNaming;
@@ -64,6 +68,7 @@ export type TerminalOptions = StopOnErrorOptions | SkipOptions | DeadLetterOptio
 
 /** Retry in place, in order, with back-off; then the terminal strategy. */
 export interface BlockingRetryOptions {
+  /** Retry in place, then `then`. */
   strategy: 'blocking-retry';
   /** Tries in all, the first one included. @default 3 */
   attempts?: number;
@@ -77,6 +82,7 @@ export interface BlockingRetryOptions {
 
 /** Non-blocking retry through `<topic>.retry.<n>` topics, then the DLQ. */
 export interface RetryTopicsOptions extends Omit<DeadLetterOptions, 'strategy'> {
+  /** Retry topics, then the DLQ. */
   strategy: 'retry-topics';
   /** Delay of each retry topic; one topic per entry. @default [1000, 10000, 60000] */
   delaysMs?: number[];

@@ -6,8 +6,11 @@ import type { TopicDeclaration } from './topic-declaration.interface.js';
 
 /** SASL credentials. The password never appears in logs or error messages. */
 export interface KafkaSaslOptions {
+  /** The SASL mechanism the broker's listener accepts. */
   mechanism: 'plain' | 'scram-sha-256' | 'scram-sha-512';
+  /** The SASL user; the principal is `User:<username>`. */
   username: string;
+  /** The SASL password; never logged. */
   password: string;
 }
 
@@ -21,6 +24,7 @@ export interface KafkaRetryOptions {
   maxRetryTimeMs?: number;
 }
 
+/** How much of kafkajs' own logging reaches Nest's Logger; `nothing` silences it. */
 export type KafkaLogLevel = 'nothing' | 'error' | 'warn' | 'info' | 'debug';
 
 /** Options of `KafkaModule.forRoot()` / `forRootAsync()`. */
@@ -31,11 +35,16 @@ export interface KafkaModuleOptions {
   clientId?: string;
   /** `true` for TLS with the system CAs, or Node TLS options. @default false */
   ssl?: boolean | ConnectionOptions;
+  /** SASL authentication (PLAIN, SCRAM-SHA-256, SCRAM-SHA-512). @default none */
   sasl?: KafkaSaslOptions;
   /** Time to open a broker connection. @default 3000 */
   connectionTimeoutMs?: number;
   /** Time a broker has to answer a request. @default 30000 */
   requestTimeoutMs?: number;
+  /**
+   * How the client retries failed broker requests. @default { retries: 5, initialRetryTimeMs: 300,
+   * maxRetryTimeMs: 30000 }
+   */
   retry?: KafkaRetryOptions;
   /** Client log level; logs go through Nest's Logger (context "Kafka"). @default 'warn' */
   logLevel?: KafkaLogLevel;
@@ -47,6 +56,7 @@ export interface KafkaModuleOptions {
    * @default { strategy: 'stop' }
    */
   errorHandling?: ErrorHandlingOptions;
+  /** Options of the injectable KafkaProducer (and its defaults). @default {} */
   producer?: ProducerOptions;
   /** Topics to create at startup when missing (listeners may declare theirs too). */
   topics?: TopicDeclaration[];

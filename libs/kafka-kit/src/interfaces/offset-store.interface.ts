@@ -3,8 +3,11 @@
  * `from` up to (not including) `next`.
  */
 export interface OffsetPosition {
+  /** The consumer group (a retry consumer saves under its own group id). */
   groupId: string;
+  /** The topic. */
   topic: string;
+  /** The partition. */
   partition: number;
   /** The first offset this transaction covers (the record, or a batch's first record). */
   from: string;

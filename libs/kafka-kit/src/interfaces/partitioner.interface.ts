@@ -3,6 +3,7 @@
 
 /** What a partitioner sees of one record about to be sent. */
 export interface PartitionerInput {
+  /** The topic the record goes to. */
   topic: string;
   /** The serialized key; `null` for a keyless record. */
   key: Buffer | null;

@@ -1,5 +1,9 @@
 import type { PartitionerFactory } from './partitioner.interface.js';
 
+/**
+ * Compression of produced batches. `gzip` is built in; `snappy`, `lz4` and `zstd` need `kafkajs-snappy`,
+ * `kafkajs-lz4` or `@bokuweb/zstd-wasm` installed.
+ */
 export type CompressionCodec = 'none' | 'gzip' | 'snappy' | 'lz4' | 'zstd';
 /** 0 = fire and forget, 1 = the leader wrote it, 'all' = every in-sync replica has it. */
 export type Acks = 0 | 1 | 'all';
@@ -7,6 +11,7 @@ export type Acks = 0 | 1 | 'all';
 /** Turns a value into bytes. The default: Buffer and string pass through, anything else is JSON. */
 export type Serializer = (value: unknown, topic: string) => Buffer | string | null;
 
+/** `producer` of KafkaModuleOptions: how the injectable KafkaProducer sends. */
 export interface ProducerOptions {
   /** @default 'all' */
   acks?: Acks;

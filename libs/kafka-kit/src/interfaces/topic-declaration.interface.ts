@@ -1,5 +1,6 @@
 /** A topic the application needs; created at startup when missing. */
 export interface TopicDeclaration {
+  /** The topic name. */
   topic: string;
   /** @default 1 */
   partitions?: number;

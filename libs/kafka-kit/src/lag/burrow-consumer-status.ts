@@ -6,40 +6,70 @@ import type { GroupLagStatus, PartitionLagStatus } from './lag-status.js';
 
 /** A commit as Burrow prints it: offset, commit time (ms), and lag at that time. */
 export interface BurrowOffset {
+  /** The committed offset. */
   offset: number;
+  /** When the commit was first seen, epoch ms (the admin API gives no commit time). */
   timestamp: number;
+  /** The same time: when the sampler saw the commit. */
   observedAt: number;
+  /** Lag at that commit (0 when unknown). */
   lag: number;
 }
 
 /** One partition in Burrow's consumer status. */
 export interface BurrowPartitionStatus {
+  /** The topic. */
   topic: string;
+  /** The partition. */
   partition: number;
+  /** Always empty: the sampler does not ask who owns it. */
   owner: string;
+  /** Always empty, as `owner`. */
   client_id: string;
+  /** Burrow's partition verdict (OK, WARN, STOP, STALL, REWIND), sharpened by this process's own signals. */
   status: PartitionLagStatus;
+  /** The oldest commit in the window; `null` with no commit. */
   start: BurrowOffset | null;
+  /** The newest commit in the window; `null` with no commit. */
   end: BurrowOffset | null;
+  /** Offset lag now (0 when nothing is committed: Burrow has no unknown). */
   current_lag: number;
+  /** How full the commit window is, 0..1. */
   complete: number;
 }
 
 /** Burrow's v3 consumer status response. */
 export interface BurrowConsumerStatusResponse {
+  /** `true` for an unknown group (with HTTP 404). */
   error: boolean;
+  /** `consumer status returned` (or `consumer lag returned`), else `cluster or consumer not found`. */
   message: string;
+  /** The group's evaluation. */
   status: {
+    /** The cluster name from the URL (`local`). */
     cluster: string;
+    /** The consumer group. */
     group: string;
+    /** The group's verdict: NOTFOUND, OK, WARN or ERR. */
     status: GroupLagStatus;
+    /** Mean window fullness, 0..1. */
     complete: number;
+    /** Partitions not OK (`/status`), or all of them (`/lag`). */
     partitions: BurrowPartitionStatus[];
+    /** Partitions of the group, all of them. */
     partition_count: number;
+    /** The partition with the highest lag, or `null`. */
     maxlag: BurrowPartitionStatus | null;
+    /** Sum of the partitions' lags. */
     totallag: number;
   };
-  request: { url: string; host: string };
+  /** The request, as Burrow echoes it. */
+  request: {
+    /** The path asked for, e.g. `/v3/kafka/local/consumer/billing/status`. */
+    url: string;
+    /** Always empty. */
+    host: string;
+  };
 }
 
 /** How to render a group in Burrow's shape. */

@@ -3,7 +3,9 @@ import type { GroupLagStatus, PartitionLagStatus } from './lag-status.js';
 
 /** The group member a partition is assigned to, from the group's DescribeGroups answer. */
 export interface PartitionOwner {
+  /** The member id the coordinator gave it. */
   readonly memberId: string;
+  /** The member's Kafka client id. */
   readonly clientId: string;
   /** The member's address as the group coordinator saw it, e.g. `/10.0.0.7`. */
   readonly host: string;
@@ -11,7 +13,9 @@ export interface PartitionOwner {
 
 /** One partition of a group, as the lag sampler last saw it. */
 export interface PartitionLag {
+  /** The topic. */
   readonly topic: string;
+  /** The partition. */
   readonly partition: number;
   /** The group's committed offset, or `null` when nothing is committed. */
   readonly committedOffset: string | null;
@@ -47,6 +51,7 @@ export interface PartitionLag {
 
 /** One group's lag at the last sample. */
 export interface GroupLag {
+  /** The consumer group. */
   readonly groupId: string;
   /** Epoch ms of the sample. */
   readonly sampledAt: number;
@@ -68,6 +73,7 @@ export interface GroupLag {
   readonly unknownLagPartitions: number;
   /** Mean window fullness over the partitions, 0..1. */
   readonly complete: number;
+  /** Every partition the group has committed on or is assigned, sorted by topic and partition. */
   readonly partitions: readonly PartitionLag[];
   /** Why the last sample of this group failed; its other fields are from the sample before. */
   readonly error?: string;
@@ -75,9 +81,13 @@ export interface GroupLag {
 
 /** Offsets of one topic partition, for the topic metrics. */
 export interface TopicPartitionOffsets {
+  /** The topic. */
   readonly topic: string;
+  /** The partition. */
   readonly partition: number;
+  /** The log-end offset (high watermark). */
   readonly logEndOffset: string;
+  /** The oldest offset still in the log. */
   readonly oldestOffset: string;
 }
 
@@ -87,8 +97,11 @@ export interface LagSampleCost {
   readonly durationMs: number;
   /** Admin calls made (DescribeGroups + OffsetFetch per group + offsets per topic). */
   readonly adminCalls: number;
+  /** Consumer groups sampled. */
   readonly groups: number;
+  /** Distinct topics whose offsets were listed. */
   readonly topics: number;
+  /** Partitions in those topics. */
   readonly partitions: number;
 }
 
@@ -96,7 +109,10 @@ export interface LagSampleCost {
 export interface LagSnapshot {
   /** Epoch ms of the last completed sample; 0 before the first. */
   readonly sampledAt: number;
+  /** Every sampled group: the app's own and `lag.groups`. */
   readonly groups: readonly GroupLag[];
+  /** Offsets of every partition of the sampled groups' topics. */
   readonly topics: readonly TopicPartitionOffsets[];
+  /** What the last sample cost; `null` before the first. */
   readonly cost: LagSampleCost | null;
 }

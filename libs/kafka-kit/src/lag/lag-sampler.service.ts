@@ -11,7 +11,7 @@ import { ConsumerStateService } from '../consumer/state/consumer-state.service.j
 import type { ConsumerGroupStatus } from '../consumer/state/consumer-state.js';
 import { EndOffsetHistory } from './end-offset-history.js';
 import { GroupLagTracker } from './group-lag-tracker.js';
-import type { GroupLag, LagSnapshot, PartitionOwner, TopicPartitionOffsets } from './lag-sample.js';
+import type { GroupLag, LagSnapshot, TopicPartitionOffsets } from './lag-sample.js';
 import {
   LAG_SAMPLER_OPTIONS,
   resolveLagSamplerOptions,
@@ -20,23 +20,12 @@ import {
 } from './lag-sampler.options.js';
 import { groupSampleFailed, groupSampleRecovered, sampleFailed } from './lag.messages.js';
 import { mapLimit } from './map-limit.js';
+import { partitionOwners } from './partition-owners.js';
 
 const describeError = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 const assignedTopics = (group: ConsumerGroupStatus | undefined): Set<string> =>
   new Set(Object.keys(group?.assignment ?? {}));
-
-// A Dead group's last description may still list members that are gone.
-const partitionOwners = (description: GroupDescription | undefined): Map<string, PartitionOwner> =>
-  new Map(
-    description && description.state !== 'Dead'
-      ? description.assignments.flatMap(({ memberId, clientId, host, partitions }) =>
-          Object.entries(partitions ?? {}).flatMap(([topic, ids]) =>
-            ids.map((p): [string, PartitionOwner] => [`${topic}:${p}`, { memberId, clientId, host }]),
-          ),
-        )
-      : [],
-  );
 
 /** What every group of one sample is judged against. */
 interface SampleContext {
@@ -66,6 +55,7 @@ export class LagSampler implements OnApplicationBootstrap, BeforeApplicationShut
   private running?: Promise<LagSnapshot>;
   private last: LagSnapshot = { sampledAt: 0, groups: [], topics: [], cost: null };
 
+  /** @internal Nest injects the sampler; it is not constructed by hand. */
   constructor(
     private readonly connection: KafkaConnection,
     private readonly consumers: ConsumerStateService,
@@ -74,6 +64,7 @@ export class LagSampler implements OnApplicationBootstrap, BeforeApplicationShut
     this.options = resolveLagSamplerOptions(options);
   }
 
+  /** @internal Nest lifecycle: starts sampling. */
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => void this.sample(), this.options.intervalMs);
     // A lag sampler must never keep a process alive that is otherwise done.
@@ -83,6 +74,7 @@ export class LagSampler implements OnApplicationBootstrap, BeforeApplicationShut
 
   // Before shutdown, not at it: the shared admin connection closes at shutdown, and a sample
   // still running then would open it again.
+  /** @internal Nest lifecycle: stops sampling. */
   async beforeApplicationShutdown(): Promise<void> {
     clearInterval(this.timer);
     await this.running;

@@ -17,7 +17,9 @@ import { registerProducerMetrics } from './producer-metrics.js';
  */
 @Injectable()
 export class KafkaMetrics implements OnModuleInit {
+  /** @internal Nest injects the service; it is not constructed by hand. */
   constructor(
+    /** The prom-client registry the metrics are on: the module's `registry` option, else its own. */
     @Inject(KAFKA_METRICS_REGISTRY) readonly registry: Registry,
     private readonly consumers: ConsumerStateService,
     private readonly observers: ConsumerObservers,
@@ -26,6 +28,7 @@ export class KafkaMetrics implements OnModuleInit {
     private readonly evaluator: KafkaHealthEvaluator,
   ) {}
 
+  /** @internal Nest lifecycle: registers the metrics. */
   onModuleInit(): void {
     registerLagMetrics(
       this.registry,
@@ -37,7 +40,12 @@ export class KafkaMetrics implements OnModuleInit {
   }
 
   /** The Prometheus text exposition of the registry, and its content type. */
-  async render(): Promise<{ contentType: string; body: string }> {
+  async render(): Promise<{
+    /** The registry's content type (Prometheus text format 0.0.4). */
+    contentType: string;
+    /** The metrics, as Prometheus text. */
+    body: string;
+  }> {
     return { contentType: this.registry.contentType, body: await this.registry.metrics() };
   }
 }

@@ -7,19 +7,34 @@ import { DEFAULT_OFFSET_TABLE, offsetTableSql, type OffsetTableSql } from './pos
  * application that uses one never loads the other.
  */
 export interface SqlQueryable {
-  query(text: string, params?: unknown[]): Promise<{ rows: unknown[] }>;
+  /** Runs one parameterised statement (`$1`, `$2`, ...) and resolves with its rows. */
+  query(
+    text: string,
+    params?: unknown[],
+  ): Promise<{
+    /** The rows the statement returned. */
+    rows: unknown[];
+  }>;
 }
 
 /** A `pg` Pool: each transaction runs on a client of its own. */
 export interface PgPoolLike extends SqlQueryable {
-  connect(): Promise<SqlQueryable & { release(err?: Error | boolean): void }>;
+  /** Checks out a client for one transaction; the store releases it when the transaction ends. */
+  connect(): Promise<
+    SqlQueryable & {
+      /** Returns the client to the pool (`err`: destroy it instead). */
+      release(err?: Error | boolean): void;
+    }
+  >;
 }
 
 /** PGlite (`@electric-sql/pglite`): one connection, transactions serialised by PGlite itself. */
 export interface PgliteLike extends SqlQueryable {
+  /** Runs `work` in one transaction: COMMIT when it resolves, ROLLBACK when it throws. */
   transaction<T>(work: (tx: SqlQueryable) => Promise<T>): Promise<T>;
 }
 
+/** Options of `new PostgresOffsetStore(options)`. */
 export interface PostgresOffsetStoreOptions {
   /** A `pg` Pool (not a single Client: partitions run transactions in parallel) or a PGlite. */
   database: PgPoolLike | PgliteLike;

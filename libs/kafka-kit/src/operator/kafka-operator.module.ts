@@ -24,6 +24,10 @@ export interface KafkaOperatorModuleOptions {
  */
 @Module({})
 export class KafkaOperatorModule {
+  /**
+   * Mounts the operator controller at `path` behind `guard`.
+   * @throws Error when no guard is given.
+   */
   static forRoot(options: KafkaOperatorModuleOptions): DynamicModule {
     if (!options?.guard) throw new Error(operatorGuardRequired());
     // A subclass per call, so the guard and path decorate this module's controller only.

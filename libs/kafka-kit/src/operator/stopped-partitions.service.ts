@@ -16,6 +16,7 @@ import type { ResumeOutcome } from '../consumer/group-consumer.js';
 
 /** A stopped partition (of either kind), with its consumer group. */
 export interface StoppedPartitionView extends StoppedPartition {
+  /** The consumer group of the partition. */
   groupId: string;
 }
 
@@ -31,9 +32,13 @@ export interface SkipRequest {
 
 /** One operator action, kept for the audit trail of this process. */
 export interface OperatorAction extends StoppedPartitionView {
+  /** `retry`: the record handled again; `skip`: committed past it. */
   action: 'retry' | 'skip';
+  /** Who acted, as given. */
   by: string;
+  /** Why (skips only), as given. */
   reason?: string;
+  /** Epoch ms of the action. */
   at: number;
 }
 
@@ -46,11 +51,16 @@ export class StoppedPartitionsService {
   private readonly logger = new Logger('KafkaOperator');
   private readonly actions: OperatorAction[] = [];
 
+  /** @internal Nest injects the service; it is not constructed by hand. */
   constructor(
     private readonly state: ConsumerStateService,
     private readonly host: KafkaConsumersHost,
   ) {}
 
+  /**
+   * Every stopped partition of this process's consumer groups, of both kinds (`stop-on-error`, `failure-
+   * write`).
+   */
   list(): StoppedPartitionView[] {
     return this.state.all().flatMap((g) => g.stoppedPartitions.map((s) => ({ ...s, groupId: g.groupId })));
   }

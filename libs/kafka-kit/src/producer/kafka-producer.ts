@@ -18,9 +18,11 @@ export type { RecordMetadata } from '../client/producer-client.js';
 
 /** One record to send. `value` is serialized by the producer's serializer (JSON by default). */
 export interface ProducerMessage<V = unknown> {
+  /** The payload: serialized by `producer.serializer` (a Buffer or string as-is, anything else as JSON). */
   value: V;
   /** String or bytes; records with the same key go to the same partition. */
   key?: string | Buffer | null;
+  /** Record headers; a `traceparent` you set is kept when tracing is on. */
   headers?: Record<string, string | Buffer>;
   /** Bypasses the partitioner. */
   partition?: number;
@@ -30,6 +32,7 @@ export interface ProducerMessage<V = unknown> {
 
 /** Producer statistics since startup. */
 export interface ProducerStats {
+  /** Records the brokers acknowledged since startup. */
   recordsSent: number;
   /** Produce requests sent to brokers: with lingering, far fewer than records. */
   produceRequests: number;
@@ -37,15 +40,18 @@ export interface ProducerStats {
 
 const ACKS: Record<string, -1 | 0 | 1> = { all: -1, '0': 0, '1': 1 };
 
-/**
- * Sends records, typed by a map of topic -> payload type (`KafkaProducer<MyTopics>`).
- * Concurrent `send()` calls within `lingerMs` share one produce request.
- */
+/** The payload type of each topic: `{ click_log: Click; 'rt.enrolled': Enrolled }`. */
 // `any`, not `unknown`: interfaces (no index signature) must fit the constraint, and a producer
 // fetched untyped from the container (`app.get(KafkaProducer)`) must still accept any topic.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type TopicMap = Record<string, any>;
 
+/**
+ * Sends records, typed by a map of topic -> payload type (`KafkaProducer<MyTopics>`); inject it
+ * anywhere `KafkaModule` is imported. Concurrent `send()` calls within `lingerMs` share one
+ * produce request; keys are partitioned with murmur2 like Java's producer, unless
+ * `producer.partitioner` says otherwise.
+ */
 @Injectable()
 export class KafkaProducer<TTopics extends TopicMap = TopicMap> implements OnApplicationShutdown {
   private readonly options: ProducerOptions;
@@ -55,6 +61,7 @@ export class KafkaProducer<TTopics extends TopicMap = TopicMap> implements OnApp
   private connecting?: Promise<void>;
   private recordsSent = 0;
 
+  /** @internal Nest injects the producer; it is not constructed by hand. */
   constructor(
     connection: KafkaConnection,
     @Inject(MODULE_OPTIONS_TOKEN) moduleOptions: KafkaModuleOptions,
@@ -130,6 +137,7 @@ export class KafkaProducer<TTopics extends TopicMap = TopicMap> implements OnApp
     }
   }
 
+  /** Records and produce requests sent since startup. */
   stats(): ProducerStats {
     return { recordsSent: this.recordsSent, produceRequests: this.client.requestCount };
   }
@@ -165,6 +173,7 @@ export class KafkaProducer<TTopics extends TopicMap = TopicMap> implements OnApp
 
 /** The sending side of one transaction. */
 export class KafkaTransaction<TTopics extends TopicMap> {
+  /** @internal Made by `KafkaProducer.transaction()`. */
   constructor(
     private readonly tx: TransactionHandle,
     /** The transaction's send, traced when tracing is on. */
@@ -172,6 +181,10 @@ export class KafkaTransaction<TTopics extends TopicMap> {
     private readonly toRecord: (topic: string, m: ProducerMessage) => OutgoingRecord,
   ) {}
 
+  /**
+   * Sends records within the transaction; resolves with each record's partition and offset, visible to
+   * `read_committed` readers only once the transaction commits.
+   */
   send<T extends keyof TTopics & string>(
     topic: T,
     messages: ProducerMessage<TTopics[T]>[],

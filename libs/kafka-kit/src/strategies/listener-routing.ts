@@ -6,8 +6,11 @@ import type { HandlerRouting } from '../errors/routed-by-handler.error.js';
  */
 export class ListenerRouting implements HandlerRouting {
   private constructor(
+    /** `dead-letter` from `deadLetter()`, `retry-later` from `retryLater()`. */
     readonly kind: 'dead-letter' | 'retry-later',
+    /** Why, in the handler's words. */
     readonly reason: string,
+    /** `retryLater(delayMs)`: this attempt's delay; `undefined`: the strategy's own. */
     readonly delayMs?: number,
   ) {}
 

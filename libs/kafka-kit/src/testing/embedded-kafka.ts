@@ -22,6 +22,7 @@ export interface EmbeddedKafka {
   brokers: string[];
   /** Whether this call started it (and `stop()` will stop it). */
   started: boolean;
+  /** Stops the broker if this call started it; does nothing otherwise. */
   stop(): Promise<void>;
 }
 

@@ -1,4 +1,8 @@
-// nest-kafka-kit/testing: helpers for users' own test suites.
+/**
+ * nest-kafka-kit/testing: helpers for users' own test suites: a routing harness that runs
+ * listeners without a broker, and a real embedded Kafka.
+ * @module nest-kafka-kit/testing
+ */
 export { startEmbeddedKafka } from './embedded-kafka.js';
 export type { EmbeddedKafka, EmbeddedKafkaOptions } from './embedded-kafka.js';
 

@@ -19,8 +19,11 @@ import { errorSummary } from '../errors/error-summary.js';
 
 /** One input for the harness: the value is serialized like KafkaProducer does (JSON, or as-is). */
 export interface HarnessMessage {
+  /** The record's value: a Buffer or string as-is, anything else as JSON; `null` for a tombstone. */
   value: unknown;
+  /** The record's key. @default null */
   key?: string | Buffer | null;
+  /** The record's headers. @default none */
   headers?: Record<string, string>;
   /** @default 0 */
   partition?: number;
@@ -28,7 +31,9 @@ export interface HarnessMessage {
 
 /** An input and every outcome it went through (main topic, then each delivered retry). */
 export interface RoutingTrace {
+  /** The input's key as text, or `null`. */
   key: string | null;
+  /** Every outcome in order: the main topic first, then one per delivered retry. */
   outcomes: RoutingOutcome[];
   /** The last outcome: where the input is now. */
   final: RoutingOutcome;
@@ -76,10 +81,7 @@ export class KafkaRoutingHarness {
     });
   }
 
-  /**
-   * Compiles `builder` without a broker: not initialized (nothing starts), Kafka replaced by an
-   * offline stand-in, failure writes recorded.
-   */
+  /** Compiles `builder` offline: nothing starts, Kafka is a stand-in, failure writes are recorded. */
   static async create(builder: TestingModuleBuilder): Promise<KafkaRoutingHarness> {
     const producer = new RecordingFailureProducer();
     const connection = new OfflineConnection();
@@ -156,6 +158,7 @@ export class KafkaRoutingHarness {
     return [...touched];
   }
 
+  /** Closes the testing module (and with it the listeners' providers). */
   async close(): Promise<void> {
     await this.moduleRef.close();
   }

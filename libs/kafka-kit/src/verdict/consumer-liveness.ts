@@ -2,24 +2,56 @@ import type { ConsumerGroupStatus, StoppedPartitionKind } from '../consumer/stat
 
 /** Why a consumer group is not alive. */
 export type LivenessProblem =
-  | { groupId: string; reason: 'crashed'; error: string; since: number | null }
-  | { groupId: string; reason: 'rebalancing'; since: number; rebalancingForMs: number }
   | {
+      /** The consumer group. */
       groupId: string;
+      /** kafkajs gave up on the consumer and will not restart it. */
+      reason: 'crashed';
+      /** The error kafkajs crashed with. */
+      error: string;
+      /** Epoch ms of that error, or `null` when unknown. */
+      since: number | null;
+    }
+  | {
+      /** The consumer group. */
+      groupId: string;
+      /** The group has been rebalancing for `stuckRebalanceMs` or longer. */
+      reason: 'rebalancing';
+      /** Epoch ms since when it rebalances. */
+      since: number;
+      /** How long it has been rebalancing, in ms. */
+      rebalancingForMs: number;
+    }
+  | {
+      /** The consumer group. */
+      groupId: string;
+      /** A handler call has run longer than `stuckHandlerMs`. */
       reason: 'stuck-handler';
+      /** Topic of the record being handled. */
       topic: string;
+      /** Its partition. */
       partition: number;
+      /** Its offset, as a decimal string. */
       offset: string;
+      /** How long the call has been running, in ms. */
       handlingForMs: number;
     }
   | {
+      /** The consumer group. */
       groupId: string;
+      /** A partition is halted at a record. */
       reason: 'stopped-partition';
+      /** Why it is halted: see StoppedPartitionKind. */
       kind: StoppedPartitionKind;
+      /** The partition's topic. */
       topic: string;
+      /** The partition. */
       partition: number;
+      /** The record it is halted at. */
       offset: string;
+      /** The failure, or why the DLQ or retry write fails. */
       error: string;
+      /** Epoch ms when it stopped. */
       since: number;
     };
 

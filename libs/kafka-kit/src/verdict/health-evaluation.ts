@@ -18,9 +18,13 @@ export interface HealthEvaluation {
   at: number;
   /** Epoch ms of the lag sample it used; 0 before the first. */
   sampledAt: number;
+  /** The app's own groups, as ConsumerStateService saw them at `at`. */
   consumers: readonly ConsumerGroupStatus[];
   /** What keeps the app's own groups from making progress (liveness). */
   liveness: LivenessProblem[];
+  /**
+   * Per own group: ready or not, and why (starting, rebalancing, no heartbeat within the session timeout).
+   */
   readiness: GroupReadiness[];
   /** Every sampled group's one verdict. */
   lag: LagVerdict;

@@ -19,12 +19,14 @@ export const HEALTH_EVALUATION_OPTIONS = Symbol('HEALTH_EVALUATION_OPTIONS');
  */
 @Injectable()
 export class KafkaHealthEvaluator {
+  /** @internal Nest injects the evaluator; it is not constructed by hand. */
   constructor(
     private readonly sampler: LagSampler,
     private readonly consumers: ConsumerStateService,
     @Inject(HEALTH_EVALUATION_OPTIONS) private readonly options: HealthEvaluationOptions,
   ) {}
 
+  /** The evaluation of every group now, from the last lag sample and the consumers' state; no broker call. */
   evaluate(now = Date.now()): HealthEvaluation {
     return evaluateHealth(this.sampler.snapshot(), this.consumers.all(), now, this.options);
   }

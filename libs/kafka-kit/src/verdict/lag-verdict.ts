@@ -27,13 +27,22 @@ export interface LagLimits {
 
 /** One partition in the lag check's details. */
 export interface PartitionLagDetail {
+  /** The topic. */
   topic: string;
+  /** The partition. */
   partition: number;
+  /**
+   * The partition's verdict: Burrow's from the window, or STOP / STALL from the consumer's own state (see
+   * `signal`).
+   */
   status: PartitionLagStatus;
+  /** Offset lag (log end minus committed); `null` when nothing is committed. */
   lag: number | null;
+  /** Seconds behind; `null` when unknown. */
   timeLagSeconds: number | null;
   /** True when the time lag is only a lower bound (the commit predates the sampled history). */
   timeLagLowerBound: boolean;
+  /** Log end minus the consumer's fetch position in its last batch; `null` for other apps' groups. */
   positionLag: string | null;
   /** A topic whose records wait on purpose (a retry topic): not held against the limits. */
   delayed: boolean;
@@ -43,6 +52,7 @@ export interface PartitionLagDetail {
 
 /** One group in the lag check's details. */
 export interface GroupLagDetail {
+  /** The consumer group. */
   groupId: string;
   /**
    * The group's one verdict, the same in every view (/health, Burrow's /v3, the
@@ -53,14 +63,26 @@ export interface GroupLagDetail {
   status: GroupLagStatus;
   /** Burrow's verdict from the commit window alone, before the consumer's own facts. */
   windowStatus: GroupLagStatus;
+  /** Sum of the known partition lags. */
   totalLag: number;
-  maxLag: { topic: string; partition: number; lag: number } | null;
+  /** The partition with the highest known lag, or `null`. */
+  maxLag: {
+    /** Its topic. */
+    topic: string;
+    /** Its partition. */
+    partition: number;
+    /** Its lag. */
+    lag: number;
+  } | null;
+  /** The highest known time lag, in seconds, or `null`. */
   maxTimeLagSeconds: number | null;
+  /** Partitions with nothing committed (unknown lag), left out of the totals. */
   unknownLagPartitions: number;
   /** Why the group counts against health; empty when it is fine. */
   reasons: string[];
   /** Epoch ms since when this app's member has seen the group rebalancing, while it is. */
   rebalancingSince?: number;
+  /** Every partition of the group. */
   partitions: PartitionLagDetail[];
 }
 

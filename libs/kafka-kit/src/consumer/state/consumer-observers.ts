@@ -9,14 +9,17 @@ import type { ConsumerObserver, PartitionActivity } from './consumer-state.js';
 export class ConsumerObservers {
   private readonly observers: ConsumerObserver[] = [];
 
+  /** Registers an observer for the life of the app; it hears of every record of every group. */
   add(observer: ConsumerObserver): void {
     this.observers.push(observer);
   }
 
+  /** Called by the consumer loop: records were handled; tells every observer. */
   handled(activity: PartitionActivity, count: number, durationMs: number): void {
     for (const o of this.observers) o.handled?.(activity, count, durationMs);
   }
 
+  /** Called by the consumer loop: a record failed and its strategy decided; tells every observer. */
   failed(activity: PartitionActivity, strategy: string, verdict: string, error: unknown): void {
     for (const o of this.observers) o.failed?.(activity, strategy, verdict, error);
   }

@@ -8,7 +8,10 @@ import { GroupState } from './group-state.js';
  * read-only snapshots. Emits 'change' with a ConsumerStateChange on every state transition.
  */
 @Injectable()
-export class ConsumerStateService extends EventEmitter<{ change: [ConsumerStateChange] }> {
+export class ConsumerStateService extends EventEmitter<{
+  /** A group changed state. */
+  change: [ConsumerStateChange];
+}> {
   private readonly groups = new Map<string, GroupState>();
 
   /** A snapshot of every group. */
@@ -16,6 +19,7 @@ export class ConsumerStateService extends EventEmitter<{ change: [ConsumerStateC
     return [...this.groups.values()].map((g) => g.snapshot());
   }
 
+  /** A snapshot of one group; `undefined` for a group this app does not consume. */
   get(groupId: string): ConsumerGroupStatus | undefined {
     return this.groups.get(groupId)?.snapshot();
   }

@@ -22,18 +22,27 @@ export type StoppedPartitionKind = 'stop-on-error' | 'failure-write' | 'offset-s
 
 /** A partition halted at a record, uncommitted (or held before its first fetch), and why. */
 export interface StoppedPartition {
+  /** Why it is halted, and so who moves it on: see StoppedPartitionKind. */
   kind: StoppedPartitionKind;
+  /** The partition's topic. */
   topic: string;
+  /** The partition. */
   partition: number;
+  /** Offset of the record it is halted at (the next one to be delivered), as a decimal string. */
   offset: string;
+  /** The failure as `Name: message`; for `failure-write`, why the write fails. */
   error: string;
+  /** Epoch ms when it stopped. */
   since: number;
 }
 
 /** What one partition is doing right now; mutated in place by the consumer loop. */
 export interface PartitionActivity {
+  /** The consumer group. */
   groupId: string;
+  /** The topic. */
   topic: string;
+  /** The partition. */
   partition: number;
   /** Offset of the record being handled, or of the last handled one. */
   offset: string;
@@ -47,17 +56,30 @@ export interface PartitionActivity {
   positionLag: string;
 }
 
+/** A snapshot of one consumer group of this process (`ConsumerStateService.all()` / `get()`). */
 export interface ConsumerGroupStatus {
+  /** The consumer group id. */
   groupId: string;
+  /** What the group's consumer is doing; see ConsumerState. */
   state: ConsumerState;
+  /** Partitions this member holds, by topic (empty while starting or rebalancing). */
   assignment: Record<string, number[]>;
+  /** Partitions halted at a record, with the record and the error. */
   stoppedPartitions: StoppedPartition[];
+  /** What each assigned partition is doing (current offset, handler running since, records handled). */
   activity: PartitionActivity[];
-  lastError?: { message: string; at: number };
+  /** The last error of the consumer itself (a crash, a failed join), with its epoch ms. */
+  lastError?: {
+    /** The error's message. */
+    message: string;
+    /** Epoch ms when it happened. */
+    at: number;
+  };
   /** Epoch ms of the last heartbeat the coordinator acknowledged (or of joining). */
   lastHeartbeatAt?: number;
   /** The group's session timeout: silent longer than this, the broker has dropped the member. */
   sessionTimeoutMs?: number;
+  /** Rebalances this member went through since start. */
   rebalances: number;
   /**
    * Epoch ms since when the group has been rebalancing, while it is: a member that died holds
@@ -66,10 +88,15 @@ export interface ConsumerGroupStatus {
   rebalancingSince?: number;
 }
 
+/** One state transition of a group, emitted as `change` by ConsumerStateService. */
 export interface ConsumerStateChange {
+  /** The consumer group. */
   groupId: string;
+  /** The state before. */
   from: ConsumerState;
+  /** The state now. */
   to: ConsumerState;
+  /** The error that caused it (a crash), when there is one. */
   error?: string;
 }
 
