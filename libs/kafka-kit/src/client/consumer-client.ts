@@ -67,6 +67,9 @@ export interface ConsumerEvents {
 export class ConsumerClient {
   private readonly consumer: Consumer;
   private readonly topics: string[] = [];
+  // kafkajs' isStale() serializes [topic, partition] to JSON on each call, and the loops ask
+  // before every record; only a seek of ours can make a batch stale, so until one the answer is no.
+  private seeked = false;
 
   constructor(
     private readonly kafka: Kafka,
@@ -166,7 +169,7 @@ export class ConsumerClient {
           {
             markProcessed: payload.resolveOffset,
             heartbeat: payload.heartbeat,
-            shouldContinue: () => payload.isRunning() && !payload.isStale(),
+            shouldContinue: () => payload.isRunning() && !(this.seeked && payload.isStale()),
             pause: payload.pause,
             commit: () => payload.commitOffsetsIfNecessary(),
           },
@@ -198,6 +201,7 @@ export class ConsumerClient {
 
   /** Moves the partition's position to `offset`; kafkajs commits it before the next fetch. */
   seek(topic: string, partition: number, offset: string): void {
+    this.seeked = true;
     this.consumer.seek({ topic, partition, offset });
   }
 
