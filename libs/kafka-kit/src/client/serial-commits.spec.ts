@@ -26,7 +26,7 @@ describe('SerialCommits', () => {
     const commits = new SerialCommits();
     const failure = new Error('REBALANCE_IN_PROGRESS');
     commits.later(() => Promise.reject(failure));
-    await commits.settled();
+    await commits.now(() => Promise.resolve());
     expect(() => commits.rethrow()).toThrow(failure);
     expect(() => commits.rethrow()).not.toThrow();
   });

@@ -21,11 +21,6 @@ export class SerialCommits {
     });
   }
 
-  /** Resolves once every commit started so far has settled. */
-  settled(): Promise<void> {
-    return this.tail;
-  }
-
   /** Throws the first failure of a commit started with `later()`, once. */
   rethrow(): void {
     const failure = this.failure;
