@@ -11,6 +11,7 @@ export interface Row {
   cpuUsPerRecord?: Stat;
   latencyP50Ms?: Stat;
   latencyP99Ms?: Stat;
+  loopDelayP99Ms?: Stat;
   runs: number;
 }
 
@@ -59,6 +60,7 @@ export async function sideBySide(
       ...(latencies.length > 0 && {
         latencyP50Ms: stat(latencies.map((l) => l.p50)),
         latencyP99Ms: stat(latencies.map((l) => l.p99)),
+        loopDelayP99Ms: stat(latencies.map((l) => l.loopDelayP99)),
       }),
     };
   });
@@ -75,7 +77,8 @@ function printScenario(result: ScenarioResult): void {
       : `${Math.round(row.recordsPerSecond!.median).toString().padStart(8)} records/s` +
         `  ${row.cpuUsPerRecord!.median.toFixed(1).padStart(7)} µs CPU/record` +
         (row.latencyP99Ms
-          ? `  p50 ${row.latencyP50Ms!.median.toFixed(1)} ms  p99 ${row.latencyP99Ms.median.toFixed(1)} ms`
+          ? `  p50 ${row.latencyP50Ms!.median.toFixed(1)} ms  p99 ${row.latencyP99Ms.median.toFixed(1)} ms` +
+            `  loop delay p99 ${row.loopDelayP99Ms!.median.toFixed(1)} ms`
           : '');
     console.log(`  ${row.name.padEnd(58)} ${figures}`);
   }

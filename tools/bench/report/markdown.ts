@@ -42,18 +42,22 @@ export function targetsTable(targets: TargetCheck[]): string {
 function scenarioTable(result: ScenarioResult): string {
   const latency = result.rows.some((r) => r.latencyP99Ms);
   const base = result.rows[0]!;
-  const header = `| contender | records/s | CPU µs/record | records/s vs first | CPU vs first |${latency ? ' p50 ms | p99 ms |' : ''}`;
+  const header = `| contender | records/s | CPU µs/record | records/s vs first | CPU vs first |${latency ? ' p50 ms | p99 ms | loop delay p99 ms |' : ''}`;
   const rows = result.rows.map((r) =>
     r.unavailable
-      ? `| ${r.name} | ${r.unavailable} | | | |${latency ? ' | |' : ''}`
+      ? `| ${r.name} | ${r.unavailable} | | | |${latency ? ' | | |' : ''}`
       : `| ${r.name} | ${figure(r.recordsPerSecond, 0)} | ${figure(r.cpuUsPerRecord, 1)} | ` +
         `${times(r.recordsPerSecond!.median, base.recordsPerSecond?.median)} | ` +
         `${times(r.cpuUsPerRecord!.median, base.cpuUsPerRecord?.median)} |` +
-        (latency ? ` ${figure(r.latencyP50Ms, 1)} | ${figure(r.latencyP99Ms, 1)} |` : ''),
+        (latency
+          ? ` ${figure(r.latencyP50Ms, 1)} | ${figure(r.latencyP99Ms, 1)} | ${figure(r.loopDelayP99Ms, 1)} |`
+          : ''),
   );
-  return [header, `| --- | ---: | ---: | ---: | ---: |${latency ? ' ---: | ---: |' : ''}`, ...rows].join(
-    '\n',
-  );
+  return [
+    header,
+    `| --- | ---: | ---: | ---: | ---: |${latency ? ' ---: | ---: | ---: |' : ''}`,
+    ...rows,
+  ].join('\n');
 }
 
 export function markdownReport(machine: Machine, results: ScenarioResult[], targets: TargetCheck[]): string {

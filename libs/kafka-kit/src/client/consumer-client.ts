@@ -3,6 +3,7 @@ import type { Consumer, EachBatchPayload, IHeaders, Kafka } from 'kafkajs';
 import { CopartitionedAssigner } from './copartitioned-assigner.js';
 import { explainCrash } from './authorization-failure.js';
 import { isRetriableProtocolError } from './kafkajs-retriable.js';
+import { SerialCommits } from './serial-commits.js';
 
 /** One consumed record, as the broker sent it (kafkajs' message objects fit this shape as-is). */
 export interface ConsumedRecord {
@@ -67,6 +68,13 @@ export interface ConsumerEvents {
 export class ConsumerClient {
   private readonly consumer: Consumer;
   private readonly topics: string[] = [];
+  private readonly commits = new SerialCommits();
+  // kafkajs' isStale() serializes [topic, partition] to JSON on each call, and the loops ask
+  // before every record; only a seek of ours can make a batch stale, so until one the answer is no.
+  private seeked = false;
+  // Positions set by seek() that kafkajs applies at its next fetch. Without its autoCommit it
+  // would not commit them, so they are committed right after that fetch, before any batch of it.
+  private seeks: { topic: string; partition: number; offset: string }[] = [];
 
   constructor(
     private readonly kafka: Kafka,
@@ -148,29 +156,51 @@ export class ConsumerClient {
     concurrency: number,
     onBatch: (batch: FetchedBatch, control: BatchControl) => Promise<void>,
   ): Promise<void> {
+    const { commits } = this;
+    this.consumer.on(this.consumer.events.FETCH, () => {
+      if (this.seeks.length === 0) return;
+      const offsets = this.seeks;
+      this.seeks = [];
+      commits.later(() => this.consumer.commitOffsets(offsets));
+    });
     await this.consumer.run({
-      autoCommit: true,
-      // kafkajs commits after every batch; within one, the loops decide when (commitIntervalMs,
-      // commitEveryRecords) and kafkajs' interval of 0 makes commitOffsetsIfNecessary() commit then.
+      // kafkajs' autoCommit awaits a commit after every batch before it fetches again: a round
+      // trip to the group coordinator in every record's end-to-end latency. Here the batch-end
+      // commit is started and not waited for, except when the consumer stops or the batch threw;
+      // commits run one at a time, and one that fails leaves its offsets to the next.
+      autoCommit: false,
+      // Read by commitOffsetsIfNecessary(): 0 makes every call commit; the loops decide when
+      // inside a batch (commitIntervalMs, commitEveryRecords).
       autoCommitInterval: 0,
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: concurrency,
-      eachBatch: (payload: EachBatchPayload) =>
-        onBatch(
-          {
-            topic: payload.batch.topic,
-            partition: payload.batch.partition,
-            highWatermark: payload.batch.highWatermark,
-            records: payload.batch.messages,
-          },
-          {
-            markProcessed: payload.resolveOffset,
-            heartbeat: payload.heartbeat,
-            shouldContinue: () => payload.isRunning() && !payload.isStale(),
-            pause: payload.pause,
-            commit: () => payload.commitOffsetsIfNecessary(),
-          },
-        ),
+      eachBatch: async (payload: EachBatchPayload) => {
+        // A batch-end commit that failed fails the next batch, as kafkajs' own commit did.
+        commits.rethrow();
+        const commit = () => commits.now(() => payload.commitOffsetsIfNecessary());
+        try {
+          await onBatch(
+            {
+              topic: payload.batch.topic,
+              partition: payload.batch.partition,
+              highWatermark: payload.batch.highWatermark,
+              records: payload.batch.messages,
+            },
+            {
+              markProcessed: payload.resolveOffset,
+              heartbeat: payload.heartbeat,
+              shouldContinue: () => payload.isRunning() && !(this.seeked && payload.isStale()),
+              pause: payload.pause,
+              commit,
+            },
+          );
+        } catch (error) {
+          await commit();
+          throw error;
+        }
+        if (payload.isRunning()) commits.later(() => payload.commitOffsetsIfNecessary());
+        else await commit();
+      },
     });
   }
 
@@ -196,12 +226,21 @@ export class ConsumerClient {
     if (topics.length > 0) this.consumer.resume(topics.map((topic) => ({ topic })));
   }
 
-  /** Moves the partition's position to `offset`; kafkajs commits it before the next fetch. */
+  /** Moves the partition's position to `offset`; committed after kafkajs' next fetch. */
   seek(topic: string, partition: number, offset: string): void {
+    this.seeked = true;
     this.consumer.seek({ topic, partition, offset });
+    this.seeks.push({ topic, partition, offset });
   }
 
-  /** Stops fetching, waits for the running batch, commits what was processed, leaves the group. */
+  /**
+   * Stops fetching, waits for the running batch, commits what was processed, leaves the group.
+   * kafkajs is told at once, not after the batch-end commits in flight: until it stops, batches
+   * go on (and may pause partitions with timers their owner already cleared). A running batch
+   * ends with an awaited commit, queued behind those; with none running, kafkajs leaves after
+   * its fetch in progress returns, by when they are done (a late one fails, and its records
+   * come again: at-least-once holds).
+   */
   disconnect(): Promise<void> {
     return this.consumer.disconnect();
   }

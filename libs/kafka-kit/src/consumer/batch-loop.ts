@@ -36,7 +36,7 @@ export async function handleAsBatch(
     let decodeError: unknown;
     for (const record of pending.slice(0, limit)) {
       try {
-        payloads.push(route.decode(record, { topic, partition, offset: record.offset }));
+        payloads.push(route.decode(record, batch));
         if (route.usesContext) contexts.push(new KafkaContext(topic, partition, record, control));
       } catch (error) {
         decodeError = error;

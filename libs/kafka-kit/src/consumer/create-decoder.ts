@@ -1,5 +1,5 @@
 import type { ConsumedRecord } from '../client/consumer-client.js';
-import type { RecordCoordinates } from '../errors/record-coordinates.js';
+import type { RecordSource } from '../errors/record-coordinates.js';
 import type { KafkaListenerOptions } from '../interfaces/consumer-options.interface.js';
 import { deserializeJson, deserializeString } from '../validation/deserialize.js';
 import type { PayloadValidator } from '../validation/payload-validator.js';
@@ -8,13 +8,14 @@ import type { PayloadValidator } from '../validation/payload-validator.js';
 export function createDecoder(
   format: NonNullable<KafkaListenerOptions['format']>,
   validate: PayloadValidator | undefined,
-): (record: ConsumedRecord, coordinates: RecordCoordinates) => unknown {
+): (record: ConsumedRecord, source: RecordSource) => unknown {
   const deserialize =
     format === 'json'
       ? deserializeJson
       : format === 'string'
         ? deserializeString
         : (value: Buffer | null) => value;
-  if (!validate) return (record, coordinates) => deserialize(record.value, coordinates);
-  return (record, coordinates) => validate(deserialize(record.value, coordinates), coordinates);
+  if (!validate) return (record, source) => deserialize(record.value, source, record.offset);
+  return (record, source) =>
+    validate(deserialize(record.value, source, record.offset), source, record.offset);
 }

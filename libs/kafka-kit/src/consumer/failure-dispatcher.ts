@@ -150,11 +150,12 @@ export class FailureDispatcher {
 /** One more run of the listener on one record (blocking retry); throws what it throws. */
 async function runOnce(
   route: ListenerRoute,
-  { topic, partition }: PartitionActivitySlot,
+  slot: PartitionActivitySlot,
   record: ConsumedRecord,
   control: BatchControl,
 ): Promise<void> {
-  const payload = route.decode(record, { topic, partition, offset: record.offset });
+  const { topic, partition } = slot;
+  const payload = route.decode(record, slot);
   const ctx = route.usesContext ? new KafkaContext(topic, partition, record, control) : undefined;
   const result = route.batch
     ? await route.invoke([payload], ctx && new KafkaBatchContext(topic, partition, [ctx]))

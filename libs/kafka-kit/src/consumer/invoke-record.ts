@@ -1,4 +1,4 @@
-import type { BatchControl, ConsumedRecord } from '../client/consumer-client.js';
+import type { BatchControl, ConsumedRecord, FetchedBatch } from '../client/consumer-client.js';
 import { RoutedByHandlerError } from '../errors/routed-by-handler.error.js';
 import { ListenerRouting } from '../strategies/listener-routing.js';
 import { KafkaContext } from './kafka-context.js';
@@ -10,12 +10,12 @@ import type { ListenerRoute } from './listener-route.js';
  */
 export async function invokeRecord(
   route: ListenerRoute,
-  topic: string,
-  partition: number,
+  batch: FetchedBatch,
   record: ConsumedRecord,
   control: BatchControl,
 ): Promise<void> {
-  const payload = route.decode(record, { topic, partition, offset: record.offset });
+  const { topic, partition } = batch;
+  const payload = route.decode(record, batch);
   const ctx = route.usesContext ? new KafkaContext(topic, partition, record, control) : undefined;
   const result = await route.invoke(payload, ctx);
   if (result instanceof ListenerRouting) throw new RoutedByHandlerError(result);

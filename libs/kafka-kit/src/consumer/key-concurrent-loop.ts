@@ -24,7 +24,7 @@ export async function handleRecordsByKey(
   slot: PartitionActivitySlot,
   max: number,
 ): Promise<void> {
-  const { topic, partition, records } = batch;
+  const { records } = batch;
   const { admit, handled } = route;
   const pipelined = route.errorStrategy.pipelined === true && !admit;
   const done = new Uint8Array(records.length);
@@ -56,7 +56,7 @@ export async function handleRecordsByKey(
     inFlight.set(i, { offset: record.offset, since });
     if (inFlight.size === 1) slot.oldestInFlight({ offset: record.offset, since });
     try {
-      await invokeRecord(route, topic, partition, record, control);
+      await invokeRecord(route, batch, record, control);
       if (handled !== undefined) await handled(gated!);
       ended(i);
       observers.handled(slot, 1, slot.progressed(1) - since);

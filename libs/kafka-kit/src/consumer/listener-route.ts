@@ -1,5 +1,5 @@
 import type { ConsumedRecord } from '../client/consumer-client.js';
-import type { RecordCoordinates } from '../errors/record-coordinates.js';
+import type { RecordSource } from '../errors/record-coordinates.js';
 import type { Admission, ErrorStrategy, GatedRecord } from '../strategies/error-strategy.js';
 import type { OffsetStore } from '../interfaces/offset-store.interface.js';
 import type { TopicDeclaration } from '../interfaces/topic-declaration.interface.js';
@@ -13,8 +13,11 @@ export interface ListenerRoute {
   /** `Class.method`, for logs and errors. */
   name: string;
   batch: boolean;
-  /** Deserializes and validates one record's value. Throws the typed, non-retryable errors. */
-  decode(record: ConsumedRecord, coordinates: RecordCoordinates): unknown;
+  /**
+   * Deserializes and validates one record's value. Throws the typed, non-retryable errors, with
+   * the record's coordinates (built only then, from `source` and the record's offset).
+   */
+  decode(record: ConsumedRecord, source: RecordSource): unknown;
   /** Runs the handler (through Nest's enhancers when any apply); see HandlerInvoker. */
   invoke: HandlerInvoker;
   /** The handler reads its context; when false the loop passes none (no allocation per record). */

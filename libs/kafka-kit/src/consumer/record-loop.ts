@@ -88,7 +88,7 @@ export async function handleRecords(
       }
       const started = slot.begin(record.offset);
       try {
-        const payload = route.decode(record, { topic, partition, offset: record.offset });
+        const payload = route.decode(record, batch);
         const ctx = route.usesContext ? new KafkaContext(topic, partition, record, control) : undefined;
         const result = await route.invoke(payload, ctx);
         if (result instanceof ListenerRouting) throw new RoutedByHandlerError(result);

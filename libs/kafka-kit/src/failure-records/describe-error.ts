@@ -10,15 +10,16 @@ export interface ErrorDescription {
 /** What a failure record says about its error; anything thrown, not only Errors. */
 export function describeError(error: unknown): ErrorDescription {
   if (!(error instanceof Error)) return { className: typeof error, message: String(error), stack: '' };
-  const stack = Buffer.from(error.stack ?? '', 'utf8');
+  const stack = error.stack ?? '';
   return {
     className: error.name || error.constructor.name,
     message: error.message,
-    // Cutting mid-character leaves a replacement char at worst; the header stays valid UTF-8.
+    // Counted without copying: a stack under the cap (the usual one) is taken as it is. Cutting
+    // mid-character leaves a replacement char at worst; the header stays valid UTF-8.
     stack:
-      stack.length <= MAX_STACK_BYTES
-        ? stack.toString('utf8')
-        : stack
+      Buffer.byteLength(stack, 'utf8') <= MAX_STACK_BYTES
+        ? stack
+        : Buffer.from(stack, 'utf8')
             .subarray(0, MAX_STACK_BYTES)
             .toString('utf8')
             .replace(/\uFFFD$/, ''),

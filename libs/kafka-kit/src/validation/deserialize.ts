@@ -1,22 +1,22 @@
 import { DeserializationError } from '../errors/deserialization.error.js';
-import type { RecordCoordinates } from '../errors/record-coordinates.js';
+import { coordinatesOf, type RecordSource } from '../errors/record-coordinates.js';
 
 /**
  * Turns a record's raw value into the payload handed to validation and the handler. Throws
  * `DeserializationError` when the bytes cannot be read; never retried.
  */
-export type Deserializer = (value: Buffer | null, coordinates: RecordCoordinates) => unknown;
+export type Deserializer = (value: Buffer | null, source: RecordSource, offset: string) => unknown;
 
 // `fatal` makes malformed bytes throw instead of silently becoming U+FFFD, so a corrupt record
 // reaches the DLQ byte-for-byte rather than a handler. decode() without `stream` keeps no state
 // between calls, so one decoder serves every record.
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
-function decodeUtf8(value: Buffer, coordinates: RecordCoordinates): string {
+function decodeUtf8(value: Buffer, source: RecordSource, offset: string): string {
   try {
     return strictUtf8.decode(value);
   } catch (cause) {
-    throw new DeserializationError(coordinates, 'invalid-utf8', { cause });
+    throw new DeserializationError(coordinatesOf(source, offset), 'invalid-utf8', { cause });
   }
 }
 
@@ -24,8 +24,8 @@ function decodeUtf8(value: Buffer, coordinates: RecordCoordinates): string {
  * Strict UTF-8 text. A tombstone (null value) gives `null`; an empty value gives `''`.
  * @throws DeserializationError `invalid-utf8`
  */
-export function deserializeString(value: Buffer | null, coordinates: RecordCoordinates): string | null {
-  return value === null ? null : decodeUtf8(value, coordinates);
+export function deserializeString(value: Buffer | null, source: RecordSource, offset: string): string | null {
+  return value === null ? null : decodeUtf8(value, source, offset);
 }
 
 /**
@@ -35,13 +35,13 @@ export function deserializeString(value: Buffer | null, coordinates: RecordCoord
  * tombstone and is rejected.
  * @throws DeserializationError `empty-value`, `invalid-utf8` or `not-json`
  */
-export function deserializeJson(value: Buffer | null, coordinates: RecordCoordinates): unknown {
+export function deserializeJson(value: Buffer | null, source: RecordSource, offset: string): unknown {
   if (value === null) return null;
-  if (value.length === 0) throw new DeserializationError(coordinates, 'empty-value');
-  const text = decodeUtf8(value, coordinates);
+  if (value.length === 0) throw new DeserializationError(coordinatesOf(source, offset), 'empty-value');
+  const text = decodeUtf8(value, source, offset);
   try {
     return JSON.parse(text);
   } catch (cause) {
-    throw new DeserializationError(coordinates, 'not-json', { cause });
+    throw new DeserializationError(coordinatesOf(source, offset), 'not-json', { cause });
   }
 }

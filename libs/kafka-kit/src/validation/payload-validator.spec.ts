@@ -10,6 +10,7 @@ import { UnsupportedSchemaError } from '../errors/unsupported-schema.error.js';
 import { createPayloadValidator, type PayloadSchema, type PayloadValidator } from './payload-validator.js';
 
 const coordinates = { topic: 'orders', partition: 2, offset: '1001' };
+const at = [coordinates, coordinates.offset] as const; // a record's batch and offset
 
 class Address {
   @IsString()
@@ -65,7 +66,7 @@ describe('createPayloadValidator with a class-validator DTO', () => {
   const validate = createPayloadValidator(Order);
 
   it('returns an instance of the class, nested objects included', () => {
-    const order: Order = validate(structuredClone(validOrder), coordinates);
+    const order: Order = validate(structuredClone(validOrder), ...at);
 
     expect(order).toBeInstanceOf(Order);
     expect(order.user).toBeInstanceOf(User);
@@ -75,11 +76,11 @@ describe('createPayloadValidator with a class-validator DTO', () => {
   });
 
   it('flattens nested and array violations into paths with constraint names', () => {
-    const error = failure(PayloadValidationError, () => validate({ ...invalidOrder, note: 5 }, coordinates));
+    const error = failure(PayloadValidationError, () => validate({ ...invalidOrder, note: 5 }, ...at));
 
     expect(error).toBeInstanceOf(KafkaKitError);
     expect(error.retryable).toBe(false);
-    expect(error.coordinates).toBe(coordinates);
+    expect(error.coordinates).toEqual(coordinates);
     expect(error.violations).toEqual([
       { path: 'user.address.zip', constraint: 'isString', message: 'zip must be a string' },
       { path: 'items[2].id', constraint: 'min', message: 'id must not be less than 1' },
@@ -93,7 +94,7 @@ describe('createPayloadValidator with a class-validator DTO', () => {
 
   it('reports every failed constraint of one field', () => {
     const error = failure(PayloadValidationError, () =>
-      validate({ ...validOrder, items: [{ id: 'x' }] }, coordinates),
+      validate({ ...validOrder, items: [{ id: 'x' }] }, ...at),
     );
 
     expect(error.violations.map(({ path, constraint }) => `${path}:${constraint}`)).toEqual([
@@ -103,14 +104,14 @@ describe('createPayloadValidator with a class-validator DTO', () => {
   });
 
   it('strips undeclared properties by default', () => {
-    const order = validate({ ...structuredClone(validOrder), extra: 'x' }, coordinates);
+    const order = validate({ ...structuredClone(validOrder), extra: 'x' }, ...at);
 
     expect(order).not.toHaveProperty('extra');
   });
 
   it('rejects undeclared properties when asked', () => {
     const strict = createPayloadValidator(Order, { forbidNonWhitelisted: true });
-    const error = failure(PayloadValidationError, () => strict({ ...validOrder, extra: 'x' }, coordinates));
+    const error = failure(PayloadValidationError, () => strict({ ...validOrder, extra: 'x' }, ...at));
 
     expect(error.violations).toEqual([
       { path: 'extra', constraint: 'whitelistValidation', message: 'property extra should not exist' },
@@ -119,8 +120,7 @@ describe('createPayloadValidator with a class-validator DTO', () => {
 
   it('keeps undeclared properties with whitelist off', () => {
     const lenient = createPayloadValidator(Order, { whitelist: false });
-
-    expect(lenient({ ...validOrder, extra: 'x' }, coordinates)).toHaveProperty('extra', 'x');
+    expect(lenient({ ...validOrder, extra: 'x' }, ...at)).toHaveProperty('extra', 'x');
   });
 
   it.each([
@@ -129,7 +129,7 @@ describe('createPayloadValidator with a class-validator DTO', () => {
     ['a number', 42],
     ['a string', 'order'],
   ])('rejects %s as the whole payload', (_label, payload) => {
-    const error = failure(PayloadValidationError, () => validate(payload, coordinates));
+    const error = failure(PayloadValidationError, () => validate(payload, ...at));
 
     expect(error.violations).toEqual([{ path: '', constraint: 'isObject', message: expect.any(String) }]);
   });
@@ -143,13 +143,13 @@ describe('createPayloadValidator with a zod schema', () => {
   const validate = createPayloadValidator(schema);
 
   it("returns the schema's output", () => {
-    const order: z.infer<typeof schema> = validate({ ...invalidOrder, ...validOrder, extra: 1 }, coordinates);
+    const order: z.infer<typeof schema> = validate({ ...invalidOrder, ...validOrder, extra: 1 }, ...at);
 
     expect(order).toEqual({ user: { address: { zip: '10115' } }, items: [{ id: 1 }, { id: 2 }] });
   });
 
   it('flattens issues into paths with zod codes', () => {
-    const error = failure(PayloadValidationError, () => validate(invalidOrder, coordinates));
+    const error = failure(PayloadValidationError, () => validate(invalidOrder, ...at));
 
     expect(error.violations).toEqual([
       { path: 'user.address.zip', constraint: 'invalid_type', message: expect.any(String) },
@@ -161,7 +161,7 @@ describe('createPayloadValidator with a zod schema', () => {
   it('rejects an async refinement on the first record that reaches it', () => {
     const validateAsync = createPayloadValidator(z.object({ id: z.string().refine(async () => true) }));
 
-    const error = failure(UnsupportedSchemaError, () => validateAsync({ id: 'a' }, coordinates));
+    const error = failure(UnsupportedSchemaError, () => validateAsync({ id: 'a' }, ...at));
 
     expect(error.reason).toBe('async-validation');
     expect(error.subject).toBe('zod');
@@ -177,13 +177,13 @@ describe('createPayloadValidator with a valibot schema', () => {
   const validate = createPayloadValidator(schema);
 
   it("returns the schema's output", () => {
-    const order: v.InferOutput<typeof schema> = validate(validOrder, coordinates);
+    const order: v.InferOutput<typeof schema> = validate(validOrder, ...at);
 
     expect(order).toEqual({ user: { address: { zip: '10115' } }, items: [{ id: 1 }, { id: 2 }] });
   });
 
   it('flattens issues into paths with valibot types', () => {
-    const error = failure(PayloadValidationError, () => validate(invalidOrder, coordinates));
+    const error = failure(PayloadValidationError, () => validate(invalidOrder, ...at));
 
     expect(error.violations).toEqual([
       { path: 'user.address.zip', constraint: 'string', message: expect.any(String) },
@@ -215,7 +215,7 @@ describe('createPayloadValidator with an async Standard Schema', () => {
     try {
       const validate = createPayloadValidator(rejecting as unknown as PayloadSchema);
 
-      expect(failure(UnsupportedSchemaError, () => validate({}, coordinates)).subject).toBe('remote');
+      expect(failure(UnsupportedSchemaError, () => validate({}, ...at)).subject).toBe('remote');
       await new Promise((resolve) => setTimeout(resolve, 20));
       expect(onUnhandled).not.toHaveBeenCalled();
     } finally {
@@ -231,7 +231,7 @@ describe('createPayloadValidator schema detection', () => {
     });
     const validate: PayloadValidator = createPayloadValidator(callable as unknown as PayloadSchema);
 
-    expect(validate('anything', coordinates)).toBe('anything');
+    expect(validate('anything', ...at)).toBe('anything');
   });
 
   it.each([

@@ -1,5 +1,5 @@
 import type { StandardSchemaV1 } from '@standard-schema/spec';
-import type { RecordCoordinates } from '../errors/record-coordinates.js';
+import type { RecordSource } from '../errors/record-coordinates.js';
 import { UnsupportedSchemaError } from '../errors/unsupported-schema.error.js';
 import { createClassPayloadValidator } from './class-payload-validator.js';
 import {
@@ -17,7 +17,7 @@ export type { PayloadClass, PayloadSchema } from './payload-schema.js';
  * Checks one deserialized payload and returns what the handler receives: a DTO instance, or a
  * Standard Schema's output. Throws `PayloadValidationError` listing every violation.
  */
-export type PayloadValidator<T = unknown> = (payload: unknown, coordinates: RecordCoordinates) => T;
+export type PayloadValidator<T = unknown> = (payload: unknown, source: RecordSource, offset: string) => T;
 
 /** How a DTO class treats properties it does not declare. A Standard Schema decides for itself. */
 export interface PayloadValidatorOptions {

@@ -1,7 +1,7 @@
 import type { StandardSchemaV1 } from '@standard-schema/spec';
 import type { PayloadViolation } from '../errors/payload-violation.js';
 import { PayloadValidationError } from '../errors/payload-validation.error.js';
-import type { RecordCoordinates } from '../errors/record-coordinates.js';
+import { coordinatesOf, type RecordSource } from '../errors/record-coordinates.js';
 import { UnsupportedSchemaError } from '../errors/unsupported-schema.error.js';
 import { formatViolationPath } from './violation-path.js';
 
@@ -20,7 +20,7 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
 /** Runs a Standard Schema (zod, valibot, ...) on each payload; returns the schema's output. */
 export function createStandardSchemaPayloadValidator<S extends StandardSchemaV1>(
   schema: S,
-): (payload: unknown, coordinates: RecordCoordinates) => StandardSchemaV1.InferOutput<S> {
+): (payload: unknown, source: RecordSource, offset: string) => StandardSchemaV1.InferOutput<S> {
   const standard = schema['~standard'];
   // valibot marks async schemas, so those fail at startup; zod only reveals an async refinement
   // when a record reaches it, so the check below stays on the per-record path.
@@ -28,7 +28,7 @@ export function createStandardSchemaPayloadValidator<S extends StandardSchemaV1>
     throw new UnsupportedSchemaError('async-validation', standard.vendor);
   }
 
-  return (payload, coordinates) => {
+  return (payload, source, offset) => {
     const result = standard.validate(payload);
     if (isThenable(result)) {
       // Nobody will await it; swallow its outcome so it cannot become an unhandled rejection.
@@ -36,6 +36,6 @@ export function createStandardSchemaPayloadValidator<S extends StandardSchemaV1>
       throw new UnsupportedSchemaError('async-validation', standard.vendor);
     }
     if (!result.issues) return result.value as StandardSchemaV1.InferOutput<S>;
-    throw new PayloadValidationError(coordinates, result.issues.map(toViolation));
+    throw new PayloadValidationError(coordinatesOf(source, offset), result.issues.map(toViolation));
   };
 }
