@@ -21,7 +21,16 @@ async function until(what, probe, timeoutMs) {
  * Runs the timeline. `latest()` is the view's last snapshot; `say(text)` puts an event on the
  * timeline; `skipSignal()` resolves when the operator asks to skip (a key press, or a timer).
  */
-export async function runIncident({ traffic, enrolled, opsToken, latest, say, skipSignal, outageMs }) {
+export async function runIncident({
+  traffic,
+  enrolled,
+  opsToken,
+  prefix,
+  latest,
+  say,
+  skipSignal,
+  outageMs,
+}) {
   const ops = { 'x-ops-token': opsToken, 'content-type': 'application/json' };
   const group = (id) => latest().groups.find((g) => g.groupId === id);
   const gateway = (failureRate) =>
@@ -50,9 +59,9 @@ export async function runIncident({ traffic, enrolled, opsToken, latest, say, sk
   const record = await traffic.sendNoTutorEnrollment();
   say(`enrollment ${record.key} in ${record.value.courseId} (empty tutor list) sent`);
   await until('the record in the DLQ', async () => latest().deadLettered > dlqBefore, 20_000);
-  const page = await fetch(`${enrolled.url}/kafka/dashboard/dlq/rt.enrolled.dlq`, { headers: ops }).then(
-    (r) => r.text(),
-  );
+  const page = await fetch(`${enrolled.url}/kafka/dashboard/dlq/${prefix}rt.enrolled.dlq`, {
+    headers: ops,
+  }).then((r) => r.text());
   const reason = /course [\w-]+ has no tutors to notify/.exec(page)?.[0] ?? 'see the dashboard';
   say(`-> rt.enrolled.dlq, reason: "${reason}"; the partition goes on`);
 
@@ -71,11 +80,12 @@ export async function runIncident({ traffic, enrolled, opsToken, latest, say, sk
   // 4. The operator skips it (what POST .../skip on the dashboard does), and lag drains.
   const stopped = await (await fetch(`${enrolled.url}/kafka/operator/stopped`, { headers: ops })).json();
   const entry = stopped.find(
-    (s) => s.groupId === READ_MODEL && s.topic === poison.topic && s.partition === poison.partition,
+    (s) =>
+      s.groupId === `${prefix}${READ_MODEL}` && s.topic === poison.topic && s.partition === poison.partition,
   );
   if (!entry)
     throw new Error(`cdc.enrollments[${poison.partition}] is not stopped: ${JSON.stringify(stopped)}`);
-  const url = `${enrolled.url}/kafka/operator/stopped/${READ_MODEL}/${entry.topic}/${entry.partition}/skip`;
+  const url = `${enrolled.url}/kafka/operator/stopped/${entry.groupId}/${entry.topic}/${entry.partition}/skip`;
   const body = JSON.stringify({
     offset: entry.offset,
     by: 'demo',
