@@ -71,6 +71,17 @@ describe('a trace across click-collector and click-aggregator', () => {
           s.links.some((l) => l.context.traceId === traceId && l.context.spanId === spanId),
       );
 
+  /** The produce span of `userId`'s click, and the aggregator's batch span that links to it. */
+  const producedAndConsumed = async (userId: string) => {
+    const produced = await waitFor('the produce span', () => spansOf(userId, 'send click_log')[0]);
+    const { traceId, spanId } = produced.spanContext();
+    const consumed = await waitFor(
+      'the aggregator span linked to the produce',
+      () => batchSpansLinkedTo(traceId, spanId)[0],
+    );
+    return { produced, consumed };
+  };
+
   beforeAll(async () => {
     tracing = startTestTracing();
     process.env.KAFKA_BROKERS = kafkaBrokers().join(',');
@@ -100,40 +111,32 @@ describe('a trace across click-collector and click-aggregator', () => {
     const userId = uniqueName('user');
     const page = `/${userId}/pricing`;
     const sent = await postClick(userId, page);
-    const [produced] = await waitFor('the produce span', () => {
-      const found = spansOf(userId, 'send click_log');
-      return found.length > 0 && found;
-    });
-    const traceId = produced!.spanContext().traceId;
-    const [consumed] = await waitFor('the aggregator span linked to the produce', () => {
-      const found = batchSpansLinkedTo(traceId, produced!.spanContext().spanId);
-      return found.length > 0 && found;
-    });
-    const server = tracing.spans().find((s) => s.spanContext().spanId === parentId(produced!))!;
+    const { produced, consumed } = await producedAndConsumed(userId);
+    const server = tracing.spans().find((s) => s.spanContext().spanId === parentId(produced))!;
 
     expect(server.name).toBe('POST /clicks');
-    expect(produced!.kind).toBe(3 /* PRODUCER */);
-    expect(produced!.spanContext().traceId).toBe(server.spanContext().traceId);
-    expect(consumed!.kind).toBe(4 /* CONSUMER */);
+    expect(produced.kind).toBe(3 /* PRODUCER */);
+    expect(produced.spanContext().traceId).toBe(server.spanContext().traceId);
+    expect(consumed.kind).toBe(4 /* CONSUMER */);
     // Followed through its link: one link per record of the batch, this click's to its produce.
-    const links = consumed!.links.map((l) => l.context);
-    expect(links).toHaveLength(Number(consumed!.attributes['messaging.batch.message_count']));
-    expect(links.filter((l) => l.spanId === produced!.spanContext().spanId)).toEqual([
+    const links = consumed.links.map((l) => l.context);
+    expect(links).toHaveLength(Number(consumed.attributes['messaging.batch.message_count']));
+    expect(links.filter((l) => l.spanId === produced.spanContext().spanId)).toEqual([
       expect.objectContaining({ traceId: server.spanContext().traceId }),
     ]);
-    expect(consumed!.attributes).toMatchObject({
+    expect(consumed.attributes).toMatchObject({
       'messaging.system': 'kafka',
       'messaging.operation.name': 'process',
       'messaging.destination.name': 'click_log',
       'messaging.destination.partition.id': String(sent.partition),
       'messaging.consumer.group.name': 'click-aggregator',
     });
-    expect(produced!.attributes).toMatchObject({
+    expect(produced.attributes).toMatchObject({
       'messaging.destination.partition.id': String(sent.partition),
       'messaging.kafka.offset': Number(sent.offset),
     });
     // The handler ran inside the consumer span.
-    expect(counts.spanOf.get(page)).toBe(consumed!.spanContext().spanId);
+    expect(counts.spanOf.get(page)).toBe(consumed.spanContext().spanId);
   });
 
   it('keeps the trace on the DLQ copy of a failed click, and its replay continues that trace', async () => {
@@ -141,24 +144,17 @@ describe('a trace across click-collector and click-aggregator', () => {
     const page = `/${userId}/checkout`;
     counts.failOnce.add(page);
     await postClick(userId, page);
-    const [produced] = await waitFor('the produce span', () => {
-      const found = spansOf(userId, 'send click_log');
-      return found.length > 0 && found;
-    });
-    const traceId = produced!.spanContext().traceId;
-    const [failed] = await waitFor('the failed span', () => {
-      const found = batchSpansLinkedTo(traceId, produced!.spanContext().spanId);
-      return found.length > 0 && found;
-    });
-    const failedSpanId = failed!.spanContext().spanId;
-    expect(failed!.status.code).toBe(2 /* ERROR */);
-    expect(failed!.events.map((e) => e.name)).toContain('exception');
-    expect(failed!.attributes).toMatchObject({
+    const { produced, consumed: failed } = await producedAndConsumed(userId);
+    const traceId = produced.spanContext().traceId;
+    const failedSpanId = failed.spanContext().spanId;
+    expect(failed.status.code).toBe(2 /* ERROR */);
+    expect(failed.events.map((e) => e.name)).toContain('exception');
+    expect(failed.attributes).toMatchObject({
       'nest_kafka_kit.outcome': 'dead-lettered',
       'error.type': 'Error',
     });
     // The strategy's failure log names the failed span and its trace (the batch span's own).
-    const logged = logger.lines.find((l) => l.includes(`trace_id=${failed!.spanContext().traceId}`));
+    const logged = logger.lines.find((l) => l.includes(`trace_id=${failed.spanContext().traceId}`));
     expect(logged).toContain('click_log.dlq');
     expect(logged).toContain(`span_id=${failedSpanId}`);
 
@@ -167,7 +163,7 @@ describe('a trace across click-collector and click-aggregator', () => {
       const mine = (await dlq.peek('click_log.dlq')).filter((r) => r.key === userId);
       return mine.length > 0 && mine;
     });
-    expect(copy!.headers.traceparent).toBe(`00-${traceId}-${produced!.spanContext().spanId}-01`);
+    expect(copy!.headers.traceparent).toBe(`00-${traceId}-${produced.spanContext().spanId}-01`);
     expect(copy!.headers[DLQ_HEADERS.failedSpanId]).toBe(failedSpanId);
 
     const replay = await dlq.replay('click_log.dlq', { where: (r) => r.key === userId });
