@@ -55,14 +55,21 @@ export async function runIncident({
   say('notification gateway UP: the retry topics drain on their schedule (1 s, 10 s, 1 min)');
 
   // 2. The original incident: an enrollment in a course nobody tutors. Not retryable: DLQ, with the reason.
-  const dlqBefore = latest().deadLettered;
   const record = await traffic.sendNoTutorEnrollment();
   say(`enrollment ${record.key} in ${record.value.courseId} (empty tutor list) sent`);
-  await until('the record in the DLQ', async () => latest().deadLettered > dlqBefore, 20_000);
-  const page = await fetch(`${enrolled.url}/kafka/dashboard/dlq/${prefix}rt.enrolled.dlq`, {
-    headers: ops,
-  }).then((r) => r.text());
-  const reason = /course [\w-]+ has no tutors to notify/.exec(page)?.[0] ?? 'see the dashboard';
+  // Read back from the dashboard's DLQ page (the DLQ partition is the record's: same partition
+  // count) once the notifier, which may be running behind, has got to it.
+  const dlqPage = `${enrolled.url}/kafka/dashboard/dlq/${record.topic}.dlq?partition=${record.partition}`;
+  const card = `<code>${record.key}</code>`;
+  const reason = await until(
+    `${record.key} on the dashboard's DLQ page`,
+    async () => {
+      const page = await (await fetch(dlqPage, { headers: ops })).text();
+      const at = page.indexOf(card);
+      return at >= 0 && /course [\w-]+ has no tutors to notify/.exec(page.slice(at))?.[0];
+    },
+    60_000,
+  );
   say(`-> rt.enrolled.dlq, reason: "${reason}"; the partition goes on`);
 
   // 3. A CDC change the read model cannot apply: its partition stops, uncommitted.

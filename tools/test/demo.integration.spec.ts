@@ -147,6 +147,7 @@ describe('npm run demo', () => {
         },
       );
       const sentAt = Date.now();
+      // On a timeout, the last screen says why (how far behind the read model was, say).
       await waitFor(
         'the STOP verdict on screen',
         () => screenLine(/^enrollments-read-model\s.*\bERR STOP\b/),
@@ -154,7 +155,9 @@ describe('npm run demo', () => {
           timeoutMs: 10_000,
           intervalMs: 100,
         },
-      );
+      ).catch((err: unknown) => {
+        throw new Error(`${String(err)}\n${demo.output().slice(-3000)}`);
+      });
       expect(Date.now() - sentAt).toBeLessThan(10_000);
       await waitFor('the skip prompt', () => demo.output().includes('press s to skip'), {
         timeoutMs: 10_000,

@@ -106,12 +106,12 @@ export async function startTraffic({
       ledger.cdc.unknownStatus++;
       return { ...record, topic: `${prefix}${record.topic}`, partition: meta.partition, offset: meta.offset };
     },
-    /** Sends one enrollment in a course nobody tutors (the original incident's record). */
+    /** Sends one enrollment in a course nobody tutors (the original incident's record); returns where it went. */
     async sendNoTutorEnrollment() {
       const { topic, key, value } = DLQ_POISON['enrollment-no-tutors'](n++);
-      await producer.send(topic, { key, value });
+      const [meta] = await producer.send(topic, [{ key, value }]);
       countPoison(ledger, 'enrollment-no-tutors');
-      return { topic, key, value };
+      return { topic: `${prefix}${topic}`, key, value, partition: meta.partition, offset: meta.offset };
     },
     /** Stops sending, waits for what is in flight, closes the producer. */
     async stop() {
