@@ -21,7 +21,16 @@ async function until(what, probe, timeoutMs) {
  * Runs the timeline. `latest()` is the view's last snapshot; `say(text)` puts an event on the
  * timeline; `skipSignal()` resolves when the operator asks to skip (a key press, or a timer).
  */
-export async function runIncident({ traffic, enrolled, opsToken, latest, say, skipSignal, outageMs }) {
+export async function runIncident({
+  traffic,
+  enrolled,
+  opsToken,
+  prefix,
+  latest,
+  say,
+  skipSignal,
+  outageMs,
+}) {
   const ops = { 'x-ops-token': opsToken, 'content-type': 'application/json' };
   const group = (id) => latest().groups.find((g) => g.groupId === id);
   const gateway = (failureRate) =>
@@ -46,14 +55,21 @@ export async function runIncident({ traffic, enrolled, opsToken, latest, say, sk
   say('notification gateway UP: the retry topics drain on their schedule (1 s, 10 s, 1 min)');
 
   // 2. The original incident: an enrollment in a course nobody tutors. Not retryable: DLQ, with the reason.
-  const dlqBefore = latest().deadLettered;
   const record = await traffic.sendNoTutorEnrollment();
   say(`enrollment ${record.key} in ${record.value.courseId} (empty tutor list) sent`);
-  await until('the record in the DLQ', async () => latest().deadLettered > dlqBefore, 20_000);
-  const page = await fetch(`${enrolled.url}/kafka/dashboard/dlq/rt.enrolled.dlq`, { headers: ops }).then(
-    (r) => r.text(),
+  // Read back from the dashboard's DLQ page (the DLQ partition is the record's: same partition
+  // count) once the notifier, which may be running behind, has got to it.
+  const dlqPage = `${enrolled.url}/kafka/dashboard/dlq/${record.topic}.dlq?partition=${record.partition}`;
+  const card = `<code>${record.key}</code>`;
+  const reason = await until(
+    `${record.key} on the dashboard's DLQ page`,
+    async () => {
+      const page = await (await fetch(dlqPage, { headers: ops })).text();
+      const at = page.indexOf(card);
+      return at >= 0 && /course [\w-]+ has no tutors to notify/.exec(page.slice(at))?.[0];
+    },
+    60_000,
   );
-  const reason = /course [\w-]+ has no tutors to notify/.exec(page)?.[0] ?? 'see the dashboard';
   say(`-> rt.enrolled.dlq, reason: "${reason}"; the partition goes on`);
 
   // 3. A CDC change the read model cannot apply: its partition stops, uncommitted.
@@ -71,11 +87,12 @@ export async function runIncident({ traffic, enrolled, opsToken, latest, say, sk
   // 4. The operator skips it (what POST .../skip on the dashboard does), and lag drains.
   const stopped = await (await fetch(`${enrolled.url}/kafka/operator/stopped`, { headers: ops })).json();
   const entry = stopped.find(
-    (s) => s.groupId === READ_MODEL && s.topic === poison.topic && s.partition === poison.partition,
+    (s) =>
+      s.groupId === `${prefix}${READ_MODEL}` && s.topic === poison.topic && s.partition === poison.partition,
   );
   if (!entry)
     throw new Error(`cdc.enrollments[${poison.partition}] is not stopped: ${JSON.stringify(stopped)}`);
-  const url = `${enrolled.url}/kafka/operator/stopped/${READ_MODEL}/${entry.topic}/${entry.partition}/skip`;
+  const url = `${enrolled.url}/kafka/operator/stopped/${entry.groupId}/${entry.topic}/${entry.partition}/skip`;
   const body = JSON.stringify({
     offset: entry.offset,
     by: 'demo',

@@ -14,7 +14,7 @@ import { DATABASE_PORT_OFFSET, isRunning, startApps, startSharedDatabase, stopAp
 import { runIncident } from './incident.mjs';
 import { demoOptions } from './options.mjs';
 import { probeAll } from './probe.mjs';
-import { countedByApps, settle, summaryLines } from './summary.mjs';
+import { countedByApps, settle, since, summaryLines } from './summary.mjs';
 import { createView, ratesBetween } from './view.mjs';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -39,6 +39,11 @@ say(`${kafka.started ? 'started' : 'using'} Kafka at ${brokers}`);
 
 const logDir = mkdtempSync(join(tmpdir(), 'nest-kafka-kit-demo-'));
 const opsToken = randomBytes(12).toString('hex');
+// Topics and groups of this run only (the apps' and the traffic's KAFKA_NAME_PREFIX): a broker that
+// served earlier runs keeps their records and offsets, an aborted run's unskipped poison CDC change
+// among them, and none of it may reach this run's counts.
+const prefix = `${process.env.KAFKA_NAME_PREFIX ?? ''}demo-${randomBytes(3).toString('hex')}.`;
+say(`topics and consumer groups of this run: ${prefix}*`);
 // A fresh PGlite database per run (no DATABASE_URL): every count starts from zero.
 const database = process.env.DATABASE_URL
   ? undefined
@@ -57,7 +62,12 @@ const apps = startApps({
   repo,
   basePort: options.basePort,
   logDir,
-  env: { KAFKA_BROKERS: brokers, OPS_TOKEN: opsToken, ...(database && { DATABASE_URL: database.url }) },
+  env: {
+    KAFKA_BROKERS: brokers,
+    KAFKA_NAME_PREFIX: prefix,
+    OPS_TOKEN: opsToken,
+    ...(database && { DATABASE_URL: database.url }),
+  },
 });
 for (const app of apps) say(`${app.name} (pid ${app.pid}) on ${app.url}, log: ${app.log}`);
 const enrolled = apps.find((a) => a.name === 'enrolled-consumer');
@@ -135,6 +145,9 @@ try {
     await until(`${app.name} to be ready`, async () => (await fetch(`${app.url}/health/ready`)).ok, 90_000);
   }
   say(`all ${apps.length} apps ready; dashboard: ${dashboardUrl}`);
+  const probe = () => probeAll(apps, prefix);
+  // What a database given by DATABASE_URL held before this run: the proof counts this run's share.
+  const before = await countedByApps(apps, probe);
 
   const { startTraffic } = await import('traffic/src/traffic.mjs');
   traffic = await startTraffic({
@@ -143,6 +156,7 @@ try {
     rate: options.rate,
     poison: options.poison,
     cdcPoison: false, // the incident sends its own, on the timeline
+    prefix,
   });
   const startedAt = Date.now();
   const elapsedS = () => (Date.now() - startedAt) / 1000;
@@ -152,7 +166,7 @@ try {
 
   const view = createView(tty);
   const timeline = [];
-  let snapshot = await probeAll(apps);
+  let snapshot = await probe();
   let rates = new Map();
   let hint;
   const latest = () => snapshot;
@@ -175,7 +189,7 @@ try {
       hint,
     });
   const refresh = setInterval(async () => {
-    const next = await probeAll(apps).catch(() => snapshot);
+    const next = await probe().catch(() => snapshot);
     rates = ratesBetween(snapshot, next);
     snapshot = next;
     if (live) render();
@@ -201,14 +215,23 @@ try {
   const skipOrEnd = () => Promise.race([skipSignal(), ended]);
 
   const incident = sleep(5000).then(() =>
-    runIncident({ traffic, enrolled, opsToken, latest, say: event, skipSignal: skipOrEnd, outageMs: 4000 }),
+    runIncident({
+      traffic,
+      enrolled,
+      opsToken,
+      prefix,
+      latest,
+      say: event,
+      skipSignal: skipOrEnd,
+      outageMs: 4000,
+    }),
   );
   if (options.duration !== Infinity) setTimeout(endNow, options.duration * 1000);
   await ended;
   await incident;
   await traffic.stop();
   event('traffic stopped; waiting for retries and consumers to drain');
-  const result = await settle(ledger, () => countedByApps(apps, () => probeAll(apps)), 90_000);
+  const result = await settle(ledger, async () => since(before, await countedByApps(apps, probe)), 90_000);
   clearInterval(refresh);
   render();
   live = false;

@@ -16,7 +16,7 @@ function verdictOf(group) {
   return worst ? `ERR ${worst}` : group.status;
 }
 
-async function probeApp(app) {
+async function probeApp(app, prefix) {
   const [health, metrics] = await Promise.all([get(`${app.url}/health`), get(`${app.url}/metrics`)]).catch(
     (err) => [{ status: 0, body: '', error: err }, { body: '' }],
   );
@@ -31,7 +31,8 @@ async function probeApp(app) {
   const consumed = sumByLabel(metrics.body, 'kafka_kit_records_consumed_total', 'consumergroup');
   const groups = (details.kafka_lag?.groups ?? []).map((g) => ({
     app: app.name,
-    groupId: g.groupId,
+    // Shown without the run's prefix: the group as the app names it.
+    groupId: g.groupId.startsWith(prefix) ? g.groupId.slice(prefix.length) : g.groupId,
     state: states[g.groupId] ?? '-',
     lag: g.totalLag,
     timeLagSeconds: g.maxTimeLagSeconds,
@@ -48,9 +49,9 @@ async function probeApp(app) {
   };
 }
 
-/** One snapshot of every app. */
-export async function probeAll(apps) {
-  const states = await Promise.all(apps.map(probeApp));
+/** One snapshot of every app; `prefix`: the run's KAFKA_NAME_PREFIX. */
+export async function probeAll(apps, prefix) {
+  const states = await Promise.all(apps.map((app) => probeApp(app, prefix)));
   return {
     at: Date.now(),
     apps: states,

@@ -15,6 +15,10 @@ export async function countedByApps(apps, probe) {
   return { clicks: stats.total, notifications: delivered, deadLettered };
 }
 
+/** What was counted after `before`, field by field. */
+export const since = (before, now) =>
+  Object.fromEntries(Object.entries(now).map(([what, n]) => [what, n - before[what]]));
+
 // Groups reading click_log, each with its own DLQ: the aggregator's and the archiver's.
 const CLICK_GROUPS = 2;
 

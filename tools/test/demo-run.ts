@@ -11,15 +11,19 @@ export interface DemoRun {
 
 const ANSI = /\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][A-Z0-9]|\r/g;
 
-/** `command` and `args` start the demo (directly, or under `script` for a pseudo-terminal). */
-export function runDemo(command: string, args: string[], demoPort: number): DemoRun {
+/**
+ * `command` and `args` start the demo (directly, or under `script` for a pseudo-terminal), on
+ * `brokers` when given, else on a broker it starts on the demo's port.
+ */
+export function runDemo(command: string, args: string[], demoPort: number, brokers?: string[]): DemoRun {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     KAFKA_PORT: String(TEST_BROKER_PORTS.demo),
     DEMO_PORT: String(demoPort),
   };
-  // Its own broker: the suite's broker carries other tests' click_log records and groups.
-  delete env.KAFKA_BROKERS;
+  // Not the suite's broker: other tests' records and groups there would make the run's load unknown.
+  if (brokers) env.KAFKA_BROKERS = brokers.join(',');
+  else delete env.KAFKA_BROKERS;
   const child = spawn(command, args, { env, stdio: ['pipe', 'pipe', 'pipe'] });
   let raw = '';
   child.stdout!.on('data', (d) => (raw += d));

@@ -1,6 +1,8 @@
 // One trace across both example apps on the real broker: the collector's HTTP request, its
-// produce, the aggregator's handler; a failed click's DLQ copy carries the trace, and its replay
-// continues it. Tracing is the SDK's in-memory exporter behind a registered tracer provider.
+// produce, and the aggregator's batch handler, whose span links to every record's producer span
+// (a batch has many parents, so it is linked, not parented); a failed click's DLQ copy carries
+// the trace, and its replay's batch span links back to the failed span. Tracing is the SDK's
+// in-memory exporter behind a registered tracer provider.
 import type { INestApplication, LoggerService } from '@nestjs/common';
 import { trace } from '@opentelemetry/api';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
@@ -14,15 +16,17 @@ import { AppModule as AggregatorModule } from '../src/app.module.js';
 import type { ClickEventDto, Queryable } from '@nest-kafka-kit/app-support';
 import { ClickCountsService } from '../src/click-counts.service.js';
 
-/** Counts clicks, noting the span each ran in; a page in `failOnce` throws the first time. */
+/** Counts clicks, noting the span each batch ran in; a batch with a page in `failOnce` throws once. */
 class TracedCounts extends ClickCountsService {
   readonly spanOf = new Map<string, string>();
   readonly failOnce = new Set<string>();
 
-  override async add(tx: Queryable, click: ClickEventDto): Promise<void> {
-    if (this.failOnce.delete(click.page)) throw new Error(`counter store down for ${click.page}`);
-    this.spanOf.set(click.page, trace.getActiveSpan()?.spanContext().spanId ?? 'none');
-    return super.add(tx, click);
+  override async add(tx: Queryable, clicks: readonly ClickEventDto[]): Promise<void> {
+    const failing = clicks.find((c) => this.failOnce.delete(c.page));
+    if (failing) throw new Error(`counter store down for ${failing.page}`);
+    const spanId = trace.getActiveSpan()?.spanContext().spanId ?? 'none';
+    for (const click of clicks) this.spanOf.set(click.page, spanId);
+    return super.add(tx, clicks);
   }
 }
 
@@ -57,6 +61,26 @@ describe('a trace across click-collector and click-aggregator', () => {
   const spansOf = (userId: string, name: string) =>
     tracing.spans().filter((s) => s.name === name && s.attributes['messaging.kafka.message.key'] === userId);
   const parentId = (s: ReadableSpan) => s.parentSpanContext?.spanId;
+  /** The aggregator's batch spans that link to the span `spanId` (of trace `traceId`). */
+  const batchSpansLinkedTo = (traceId: string, spanId: string) =>
+    tracing
+      .spans()
+      .filter(
+        (s) =>
+          s.name === 'process click_log' &&
+          s.links.some((l) => l.context.traceId === traceId && l.context.spanId === spanId),
+      );
+
+  /** The produce span of `userId`'s click, and the aggregator's batch span that links to it. */
+  const producedAndConsumed = async (userId: string) => {
+    const produced = await waitFor('the produce span', () => spansOf(userId, 'send click_log')[0]);
+    const { traceId, spanId } = produced.spanContext();
+    const consumed = await waitFor(
+      'the aggregator span linked to the produce',
+      () => batchSpansLinkedTo(traceId, spanId)[0],
+    );
+    return { produced, consumed };
+  };
 
   beforeAll(async () => {
     tracing = startTestTracing();
@@ -87,35 +111,32 @@ describe('a trace across click-collector and click-aggregator', () => {
     const userId = uniqueName('user');
     const page = `/${userId}/pricing`;
     const sent = await postClick(userId, page);
-    const [consumed] = await waitFor(
-      'the aggregator span',
-      () => spansOf(userId, 'process click_log').length > 0 && spansOf(userId, 'process click_log'),
-    );
-    const [produced] = spansOf(userId, 'send click_log');
-    const server = tracing.spans().find((s) => s.spanContext().spanId === parentId(produced!))!;
+    const { produced, consumed } = await producedAndConsumed(userId);
+    const server = tracing.spans().find((s) => s.spanContext().spanId === parentId(produced))!;
 
     expect(server.name).toBe('POST /clicks');
-    expect(produced!.kind).toBe(3 /* PRODUCER */);
-    expect(produced!.spanContext().traceId).toBe(server.spanContext().traceId);
-    expect(consumed!.kind).toBe(4 /* CONSUMER */);
-    expect(consumed!.spanContext().traceId).toBe(server.spanContext().traceId);
-    expect(parentId(consumed!)).toBe(produced!.spanContext().spanId);
-    expect(consumed!.links.map((l) => l.context.spanId)).toEqual([produced!.spanContext().spanId]);
-    expect(consumed!.attributes).toMatchObject({
+    expect(produced.kind).toBe(3 /* PRODUCER */);
+    expect(produced.spanContext().traceId).toBe(server.spanContext().traceId);
+    expect(consumed.kind).toBe(4 /* CONSUMER */);
+    // Followed through its link: one link per record of the batch, this click's to its produce.
+    const links = consumed.links.map((l) => l.context);
+    expect(links).toHaveLength(Number(consumed.attributes['messaging.batch.message_count']));
+    expect(links.filter((l) => l.spanId === produced.spanContext().spanId)).toEqual([
+      expect.objectContaining({ traceId: server.spanContext().traceId }),
+    ]);
+    expect(consumed.attributes).toMatchObject({
       'messaging.system': 'kafka',
       'messaging.operation.name': 'process',
       'messaging.destination.name': 'click_log',
       'messaging.destination.partition.id': String(sent.partition),
-      'messaging.kafka.offset': Number(sent.offset),
       'messaging.consumer.group.name': 'click-aggregator',
-      'messaging.kafka.message.key': userId,
     });
-    expect(produced!.attributes).toMatchObject({
+    expect(produced.attributes).toMatchObject({
       'messaging.destination.partition.id': String(sent.partition),
       'messaging.kafka.offset': Number(sent.offset),
     });
     // The handler ran inside the consumer span.
-    expect(counts.spanOf.get(page)).toBe(consumed!.spanContext().spanId);
+    expect(counts.spanOf.get(page)).toBe(consumed.spanContext().spanId);
   });
 
   it('keeps the trace on the DLQ copy of a failed click, and its replay continues that trace', async () => {
@@ -123,21 +144,17 @@ describe('a trace across click-collector and click-aggregator', () => {
     const page = `/${userId}/checkout`;
     counts.failOnce.add(page);
     await postClick(userId, page);
-    const [failed] = await waitFor(
-      'the failed span',
-      () => spansOf(userId, 'process click_log').length > 0 && spansOf(userId, 'process click_log'),
-    );
-    const [produced] = spansOf(userId, 'send click_log');
-    const traceId = produced!.spanContext().traceId;
-    const failedSpanId = failed!.spanContext().spanId;
-    expect(failed!.status.code).toBe(2 /* ERROR */);
-    expect(failed!.events.map((e) => e.name)).toContain('exception');
-    expect(failed!.attributes).toMatchObject({
+    const { produced, consumed: failed } = await producedAndConsumed(userId);
+    const traceId = produced.spanContext().traceId;
+    const failedSpanId = failed.spanContext().spanId;
+    expect(failed.status.code).toBe(2 /* ERROR */);
+    expect(failed.events.map((e) => e.name)).toContain('exception');
+    expect(failed.attributes).toMatchObject({
       'nest_kafka_kit.outcome': 'dead-lettered',
       'error.type': 'Error',
     });
-    // The strategy's failure log names the trace and the failed span.
-    const logged = logger.lines.find((l) => l.includes(`trace_id=${traceId}`));
+    // The strategy's failure log names the failed span and its trace (the batch span's own).
+    const logged = logger.lines.find((l) => l.includes(`trace_id=${failed.spanContext().traceId}`));
     expect(logged).toContain('click_log.dlq');
     expect(logged).toContain(`span_id=${failedSpanId}`);
 
@@ -146,16 +163,13 @@ describe('a trace across click-collector and click-aggregator', () => {
       const mine = (await dlq.peek('click_log.dlq')).filter((r) => r.key === userId);
       return mine.length > 0 && mine;
     });
-    expect(copy!.headers.traceparent).toBe(`00-${traceId}-${produced!.spanContext().spanId}-01`);
+    expect(copy!.headers.traceparent).toBe(`00-${traceId}-${produced.spanContext().spanId}-01`);
     expect(copy!.headers[DLQ_HEADERS.failedSpanId]).toBe(failedSpanId);
 
     const replay = await dlq.replay('click_log.dlq', { where: (r) => r.key === userId });
     expect(replay.replayed).toHaveLength(1);
-    const replayed = await waitFor('the replayed span', () =>
-      spansOf(userId, 'process click_log').find((s) => s !== failed),
-    );
-    expect(replayed.spanContext().traceId).toBe(traceId);
-    expect(parentId(replayed)).toBe(failedSpanId);
+    // The replay's record carries the failed span as its parent; its batch span links to it.
+    const replayed = await waitFor('the replayed span', () => batchSpansLinkedTo(traceId, failedSpanId)[0]);
     expect(replayed.status.code).not.toBe(2);
     expect(counts.spanOf.get(page)).toBe(replayed.spanContext().spanId);
   });

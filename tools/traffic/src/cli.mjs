@@ -13,6 +13,7 @@ const { values } = parseArgs({
     collector: { type: 'string', default: process.env.COLLECTOR_URL ?? 'http://127.0.0.1:3000' },
     brokers: { type: 'string', default: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092' },
     record: { type: 'string', default: 'traffic-sent.json' },
+    prefix: { type: 'string', default: process.env.KAFKA_NAME_PREFIX ?? '' },
     'no-cdc-poison': { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
@@ -20,7 +21,8 @@ const { values } = parseArgs({
 if (values.help) {
   console.log(`usage: npm run traffic -- [--rate events/s (100)] [--poison share 0..1 (0.01)] [--duration s (60)]
   [--collector URL (COLLECTOR_URL or http://127.0.0.1:3000)] [--brokers host:port,... (KAFKA_BROKERS or 127.0.0.1:9092)]
-  [--record file (traffic-sent.json)] [--no-cdc-poison (leave CDC changes with an unknown status out of the poison)]`);
+  [--record file (traffic-sent.json)] [--prefix topic name prefix (KAFKA_NAME_PREFIX, as the apps were given)]
+  [--no-cdc-poison (leave CDC changes with an unknown status out of the poison)]`);
   process.exit(0);
 }
 const rate = Number(values.rate);
@@ -37,6 +39,7 @@ const traffic = await startTraffic({
   rate,
   poison,
   cdcPoison: !values['no-cdc-poison'],
+  prefix: values.prefix,
 });
 const report = setInterval(() => console.log(`[traffic] ${describeLedger(traffic.ledger)}`), 5000);
 const finish = async () => {

@@ -15,14 +15,23 @@ const DLQ_KINDS = Object.keys(DLQ_POISON);
 /**
  * Starts sending. `cdcPoison`: whether the poison mix includes CDC changes with an unknown status
  * (each stops its partition until an operator skips it; the demo sends one on its own timeline
- * through `sendCdcPoison()` instead).
+ * through `sendCdcPoison()` instead). `prefix`: the apps' KAFKA_NAME_PREFIX, put in front of every
+ * topic the traffic writes to (the collector applies its own to the clicks it writes).
  */
-export async function startTraffic({ brokers, collectorUrl, rate = 100, poison = 0.01, cdcPoison = true }) {
+export async function startTraffic({
+  brokers,
+  collectorUrl,
+  rate = 100,
+  poison = 0.01,
+  cdcPoison = true,
+  prefix = '',
+}) {
   const app = await NestFactory.createApplicationContext(
     KafkaModule.forRoot({ brokers, clientId: 'traffic', producer: { acks: 'all', lingerMs: 5 } }),
     { logger: ['error', 'warn'] },
   );
-  const producer = app.get(KafkaProducer);
+  const kafka = app.get(KafkaProducer);
+  const producer = { send: (topic, records) => kafka.send(`${prefix}${topic}`, records) };
   const ledger = createLedger();
   const kinds = cdcPoison ? [...DLQ_KINDS, 'cdc-unknown-status'] : DLQ_KINDS;
   let n = 0;
@@ -95,14 +104,14 @@ export async function startTraffic({ brokers, collectorUrl, rate = 100, poison =
       const record = cdcUnknownStatus(n++);
       const [meta] = await producer.send(record.topic, [{ key: record.key, value: record.value }]);
       ledger.cdc.unknownStatus++;
-      return { ...record, partition: meta.partition, offset: meta.offset };
+      return { ...record, topic: `${prefix}${record.topic}`, partition: meta.partition, offset: meta.offset };
     },
-    /** Sends one enrollment in a course nobody tutors (the original incident's record). */
+    /** Sends one enrollment in a course nobody tutors (the original incident's record); returns where it went. */
     async sendNoTutorEnrollment() {
       const { topic, key, value } = DLQ_POISON['enrollment-no-tutors'](n++);
-      await producer.send(topic, { key, value });
+      const [meta] = await producer.send(topic, [{ key, value }]);
       countPoison(ledger, 'enrollment-no-tutors');
-      return { topic, key, value };
+      return { topic: `${prefix}${topic}`, key, value, partition: meta.partition, offset: meta.offset };
     },
     /** Stops sending, waits for what is in flight, closes the producer. */
     async stop() {

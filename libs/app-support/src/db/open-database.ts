@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Database } from './database.js';
-import { lockPgliteDir } from './pglite-lock.js';
 import { PgliteDatabase } from './pglite-database.js';
+import { startPgliteServer } from './pglite-server-process.js';
 import { PostgresDatabase } from './postgres-database.js';
 
 /** Where an app's data lives, from its environment. */
@@ -15,24 +15,22 @@ export interface DatabaseEnv {
 }
 
 /**
- * DATABASE_URL set: that PostgreSQL server. Unset: PGlite in this process, in PGLITE_DIR
- * (default `.data/<app>`), so `npm run demo` needs no database installed.
+ * DATABASE_URL set: that PostgreSQL server. Unset: PGlite in PGLITE_DIR (default `.data/<app>`),
+ * so `npm run demo` needs no database installed, served by a child process of the app's own
+ * (`startPgliteServer`): in the app's process PGlite's WASM memory alone would take it past the
+ * apps' 200 MB (see README, Memory). `memory://` is a throwaway PGlite in this process (tests).
  */
 export async function openDatabase(app: string, env: DatabaseEnv = process.env): Promise<Database> {
-  if (env.DATABASE_URL) return new PostgresDatabase(env.DATABASE_URL, Number(env.DATABASE_POOL_SIZE ?? 5));
+  const poolSize = Number(env.DATABASE_POOL_SIZE ?? 5);
+  if (env.DATABASE_URL) return new PostgresDatabase(env.DATABASE_URL, poolSize);
   const dataDir = env.PGLITE_DIR ?? resolve('.data', app);
   if (dataDir.startsWith('memory://')) return PgliteDatabase.open(dataDir);
-  const release = lockPgliteDir(dataDir);
-  try {
-    const db = await PgliteDatabase.open(dataDir);
-    const close = db.close.bind(db);
-    db.close = async () => {
-      await close();
-      release();
-    };
-    return db;
-  } catch (err) {
-    release();
-    throw err;
-  }
+  const server = await startPgliteServer(dataDir);
+  const db = new PostgresDatabase(server.url, poolSize);
+  const close = db.close.bind(db);
+  db.close = async () => {
+    await close();
+    await server.stop();
+  };
+  return db;
 }
