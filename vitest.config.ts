@@ -40,7 +40,13 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['{libs,apps,tools}/**/*.integration.spec.ts'],
-          exclude: ['**/node_modules/**', '**/dist/**'],
+          // `--exclude` on the command line does not reach a project's own list, so a pass that
+          // leaves files out (CI's Kafka 3.9 pass) names them here, comma-separated.
+          exclude: [
+            '**/node_modules/**',
+            '**/dist/**',
+            ...(process.env.INTEGRATION_EXCLUDE?.split(',') ?? []),
+          ],
           globalSetup: ['tools/test/kafka-global-setup.ts', 'tools/test/postgres-global-setup.ts'],
           pool: 'forks',
           testTimeout: 60_000,
