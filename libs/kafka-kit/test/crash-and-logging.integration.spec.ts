@@ -16,10 +16,11 @@ import { TEST_BROKER_PORTS } from '../../../tools/test/broker-ports.js';
 import { down, isAlive, killBroker, up, type ClusterState } from '../embedded/cluster.mjs';
 import { CapturingLogger } from './capturing-logger.js';
 import { uniqueName, waitFor } from './support.js';
+import { kafkaClientOptions } from '../../../tools/test/kafka-client-options.js';
 
 async function appWith(options: KafkaModuleOptions, providers: unknown[], logger: LoggerService) {
   const moduleRef = await Test.createTestingModule({
-    imports: [KafkaModule.forRoot(options)],
+    imports: [KafkaModule.forRoot({ ...kafkaClientOptions(), ...options })],
     providers: providers as never[],
   }).compile();
   const app = moduleRef.createNestApplication({ logger });

@@ -36,6 +36,9 @@ export interface BatchControl {
   commit(): Promise<void>;
 }
 
+/** Handles one partition's batch; the consumer commits what it marked when it returns. */
+export type BatchHandler = (batch: FetchedBatch, control: BatchControl) => Promise<void>;
+
 export interface ConsumerClientOptions {
   groupId: string;
   sessionTimeoutMs: number;
@@ -68,11 +71,11 @@ export interface ConsumerClient {
   on<E extends keyof ConsumerEvents>(event: E, listener: (payload: ConsumerEvents[E]) => void): void;
   connect(): Promise<void>;
   subscribe(topics: (string | RegExp)[], fromBeginning: boolean): Promise<void>;
-  /** Starts fetching; `onBatch` is called per partition batch, `concurrency` partitions at once. */
-  run(
-    concurrency: number,
-    onBatch: (batch: FetchedBatch, control: BatchControl) => Promise<void>,
-  ): Promise<void>;
+  /**
+   * Starts fetching; `onBatch` is called per partition batch, `concurrency` partitions at once.
+   * Resolves once the consumer joined its group and knows its first assignment.
+   */
+  run(concurrency: number, onBatch: BatchHandler): Promise<void>;
   pause(topic: string, partitions: number[]): void;
   resume(topic: string, partitions: number[]): void;
   /** The partitions paused now, by topic (a topic paused as a whole lists its assigned ones). */

@@ -1,8 +1,9 @@
 import type { KafkaModuleOptions } from '../interfaces/kafka-module-options.interface.js';
 import type { KafkaDriver } from './kafka-driver.js';
 import { KafkajsDriver } from './kafkajs-driver.js';
+import { PlatformaticDriver } from './platformatic/platformatic-driver.js';
 
-/** The driver for these options: kafkajs, the one there is. */
+/** The driver `options.driver` names (validated beforehand); kafkajs by default. */
 export function createDriver(options: KafkaModuleOptions): KafkaDriver {
-  return new KafkajsDriver(options);
+  return options.driver === 'platformatic' ? new PlatformaticDriver(options) : new KafkajsDriver(options);
 }
