@@ -3,6 +3,7 @@ import type { FetchedBatch } from '../consumer-client.js';
 import { nextOffsetAfter, toConsumedRecords } from './consumed-records.js';
 import type { PlatformaticKafka } from './load-platformatic.js';
 import { slotKey, type PartitionSlot } from './partition-slots.js';
+import { isRetriable } from './platformatic-errors.js';
 
 type FetchResponse = Awaited<ReturnType<Consumer['fetch']>>;
 
@@ -22,6 +23,7 @@ export interface LeaderFetchSettings {
   current(slot: PartitionSlot): boolean;
   /** A batch of records for a partition; the slot is marked busy before this is called. */
   fetched(slot: PartitionSlot, batch: FetchedBatch): void;
+  /** A failure fetching again on fresh metadata cannot mend (a moved leader or a dropped connection can). */
   failed(error: unknown): void;
   /** One fetch answered or failed: its leader is free for the next. */
   settled(): void;
@@ -53,7 +55,7 @@ export class LeaderFetch {
     try {
       metadata = await this.consumer.metadata({ topics });
     } catch (error) {
-      return this.settings.failed(error);
+      return this.fetchFailed(error);
     }
     const byNode = new Map<number, PartitionSlot[]>();
     for (const s of idle) {
@@ -85,12 +87,17 @@ export class LeaderFetch {
           maxWaitTime: busy ? Math.min(BUSY_WAIT_MS, this.settings.maxWaitMs) : this.settings.maxWaitMs,
         })
         .then((response) => this.answered(response, topicIds, asked))
-        .catch((error: unknown) => this.settings.failed(error))
+        .catch((error: unknown) => this.fetchFailed(error))
         .finally(() => {
           this.inflight.delete(node);
           this.settings.settled();
         });
     }
+  }
+
+  private fetchFailed(error: unknown): void {
+    if (isRetriable(this.kafka, error)) this.consumer.clearMetadata();
+    else this.settings.failed(error);
   }
 
   private answered(response: FetchResponse, topicIds: Map<string, string>, asked: Map<string, Asked>): void {

@@ -11,7 +11,7 @@ import {
 import { topicsWithoutLeaders } from '../client.messages.js';
 import { withTimeout } from '../with-timeout.js';
 import type { PlatformaticKafka } from './load-platformatic.js';
-import { answered } from './platformatic-errors.js';
+import { answered, withCauses } from './platformatic-errors.js';
 
 const TOPIC_CONFIG = 2;
 const EARLIEST = -2n;
@@ -36,7 +36,20 @@ export class PlatformaticAdminClient implements AdminClient {
     private readonly kafka: PlatformaticKafka,
     base: object,
   ) {
-    this.admin = new kafka.Admin(base as ConstructorParameters<PlatformaticKafka['Admin']>[0]);
+    const admin = new kafka.Admin(base as ConstructorParameters<PlatformaticKafka['Admin']>[0]);
+    // Every call's failure tells its cause (a refused authentication, an untrusted certificate).
+    this.admin = new Proxy(admin, {
+      get: (target, name, receiver) => {
+        const value: unknown = Reflect.get(target, name, receiver);
+        if (typeof value !== 'function' || name === 'close') return value;
+        return (...args: unknown[]) => {
+          const result: unknown = value.apply(target, args);
+          return result instanceof Promise
+            ? result.catch((error: unknown) => Promise.reject(withCauses(error)))
+            : result;
+        };
+      },
+    });
   }
 
   async partitionCounts(topics: string[]): Promise<Map<string, number>> {

@@ -14,10 +14,11 @@ import {
 import { groupOptions, type PlatformaticConsumerSettings } from './platformatic-options.js';
 import { PausedPartitions } from './paused-partitions.js';
 import type { PlatformaticKafka } from './load-platformatic.js';
-import { explainPlatformaticError, isRetriable } from './platformatic-errors.js';
+import { explainPlatformaticError } from './platformatic-errors.js';
 
 /** How often the loop looks at the assignment and the paused partitions when nothing wakes it. */
 const TICK_MS = 100;
+const REJOIN_MS = 1000;
 
 /**
  * A group consumer over @platformatic/kafka. Membership (join, heartbeats, KIP-848 or classic
@@ -65,7 +66,7 @@ export class PlatformaticConsumerClient implements ConsumerClient {
         this.queue.push({ slot, batch });
         this.dispatch();
       },
-      failed: (error) => void this.fetchFailed(error),
+      failed: (error) => this.crash(error),
       settled: () => this.schedule(),
     });
   }
@@ -85,6 +86,16 @@ export class PlatformaticConsumerClient implements ConsumerClient {
   async run(concurrency: number, onBatch: BatchHandler): Promise<void> {
     this.handler = { concurrency, onBatch };
     this.running = true;
+    // Like kafkajs' run(): resolved once the first assignment is known (or the consumer crashed).
+    const firstJoin = new Promise<void>((resolve) =>
+      ['joined', 'crashed'].map((e) => this.events.once(e, () => resolve())),
+    );
+    void this.join();
+    await firstJoin;
+  }
+
+  /** Joins through an unread stream; a failed join is a crash, tried again when restarts are wanted. */
+  private async join(): Promise<void> {
     try {
       this.stream = await this.consumer.consume({
         topics: this.topics,
@@ -93,18 +104,14 @@ export class PlatformaticConsumerClient implements ConsumerClient {
         fallbackMode: this.fromBeginning ? 'earliest' : 'latest',
       });
     } catch (error) {
-      this.running = false;
-      throw this.explain(error);
+      this.crash(error);
+      if (this.running) setTimeout(() => void this.join(), REJOIN_MS);
+      return;
     }
     this.stream.on('error', (error) => this.crash(error));
     this.consumer.on('consumer:group:join', () => this.schedule());
-    // Like kafkajs' run(): resolved once the first assignment is known (or the consumer crashed).
-    const firstJoin = new Promise<void>((resolve) =>
-      ['joined', 'crashed'].map((e) => this.events.once(e, () => resolve())),
-    );
     this.tick = setInterval(() => this.schedule(), TICK_MS);
     this.schedule();
-    await firstJoin;
   }
 
   pause(topic: string, partitions: number[]): void {
@@ -215,13 +222,6 @@ export class PlatformaticConsumerClient implements ConsumerClient {
 
   private commit(): Promise<void> {
     return commitSlots(this.consumer, [...this.slots.values()]);
-  }
-
-  /** A moved leader or a dropped connection is fetched again on fresh metadata; anything else crashes. */
-  private async fetchFailed(error: unknown): Promise<void> {
-    if (!this.running) return;
-    if (isRetriable(this.kafka, error)) this.consumer.clearMetadata();
-    else this.crash(error);
   }
 
   private explain(error: unknown): Error {

@@ -7,6 +7,8 @@ const TOPIC_DENIED = 'TOPIC_AUTHORIZATION_FAILED';
 /** True for a failure @platformatic/kafka marks retriable (a dropped connection, a moved leader). */
 export function isRetriable(kafka: PlatformaticKafka, error: unknown): boolean {
   const e = error as Error;
+  if (e instanceof Error && e.cause && !kafka.GenericError.isGenericError(e))
+    return isRetriable(kafka, e.cause);
   return (
     kafka.NetworkError.isRetryable(e) ||
     kafka.findErrorBy(e, 'canRetry', true) !== null ||
@@ -14,9 +16,36 @@ export function isRetriable(kafka: PlatformaticKafka, error: unknown): boolean {
   );
 }
 
+/**
+ * One error whose message tells the whole chain: @platformatic/kafka wraps the cause of a failed
+ * connection (a refused SASL authentication, an untrusted certificate) in errors that say only
+ * that no broker could be reached. The original stays the cause; credentials are never in it.
+ */
+export function withCauses(error: unknown): Error {
+  if (!(error instanceof Error)) return new Error(String(error));
+  const messages: string[] = [];
+  const visit = (e: unknown, depth: number) => {
+    if (!(e instanceof Error) || depth > 6) return;
+    if (e.message && !messages.includes(e.message)) messages.push(e.message);
+    for (const inner of (e as { errors?: unknown[] }).errors ?? []) visit(inner, depth + 1);
+    visit(e.cause, depth + 1);
+  };
+  visit(error, 0);
+  if (messages.length <= 1) return error;
+  const told = new Error(messages.join(': '), { cause: error });
+  told.name = error.name;
+  return told;
+}
+
 /** True when the broker answered `apiId` (e.g. TOPIC_ALREADY_EXISTS) anywhere in the error. */
 export function answered(kafka: PlatformaticKafka, error: unknown, apiId: string): boolean {
-  return kafka.findErrorBy(error as Error, 'apiId', apiId) !== null;
+  for (
+    let e = error as Error | undefined, depth = 0;
+    e && depth < 6;
+    e = e.cause as Error | undefined, depth++
+  )
+    if (kafka.findErrorBy(e, 'apiId', apiId) !== null) return true;
+  return false;
 }
 
 /**
@@ -30,7 +59,7 @@ export function explainPlatformaticError(
   context: { groupId: string; topics: string[]; principal?: string },
 ): Error {
   const { groupId, topics, principal } = context;
-  const cause = error instanceof Error ? error : new Error(String(error));
+  const cause = withCauses(error);
   if (answered(kafka, error, TOPIC_DENIED))
     return new KafkaAuthorizationError(
       { resource: 'topic', names: topics, operation: 'READ', code: TOPIC_DENIED, principal },
