@@ -23,7 +23,7 @@ export interface LeaderFetchSettings {
   current(slot: PartitionSlot): boolean;
   /** A batch of records for a partition; the slot is marked busy before this is called. */
   fetched(slot: PartitionSlot, batch: FetchedBatch): void;
-  /** A failure fetching again on fresh metadata cannot mend (a moved leader or a dropped connection can). */
+  /** A failure fetching again on fresh metadata did not mend. */
   failed(error: unknown): void;
   /** One fetch answered or failed: its leader is free for the next. */
   settled(): void;
@@ -37,6 +37,7 @@ export interface LeaderFetchSettings {
  */
 export class LeaderFetch {
   private readonly inflight = new Set<number>();
+  private failuresInARow = 0;
 
   constructor(
     private readonly kafka: PlatformaticKafka,
@@ -95,12 +96,20 @@ export class LeaderFetch {
     }
   }
 
+  /**
+   * @platformatic/kafka has already retried the request (`retry.retries`). A retriable failure is
+   * given one more go on fresh metadata (a leader that moved meanwhile); a second in a row, or
+   * any other failure, is the consumer's crash.
+   */
   private fetchFailed(error: unknown): void {
-    if (isRetriable(this.kafka, error)) this.consumer.clearMetadata();
-    else this.settings.failed(error);
+    this.consumer.clearMetadata();
+    if (isRetriable(this.kafka, error) && this.failuresInARow++ === 0) return;
+    this.failuresInARow = 0;
+    this.settings.failed(error);
   }
 
   private answered(response: FetchResponse, topicIds: Map<string, string>, asked: Map<string, Asked>): void {
+    this.failuresInARow = 0;
     for (const t of response.responses) {
       const topic = topicIds.get(t.topicId);
       if (topic === undefined) continue;
