@@ -19,6 +19,7 @@ import { explainPlatformaticError } from './platformatic-errors.js';
 /** How often the loop looks at the assignment and the paused partitions when nothing wakes it. */
 const TICK_MS = 100;
 const REJOIN_MS = 1000;
+const EMPTY_JOIN_MS = 15_000;
 
 /**
  * A group consumer over @platformatic/kafka. Membership (join, heartbeats, KIP-848 or classic
@@ -86,10 +87,13 @@ export class PlatformaticConsumerClient implements ConsumerClient {
   async run(concurrency: number, onBatch: BatchHandler): Promise<void> {
     this.handler = { concurrency, onBatch };
     this.running = true;
-    // Like kafkajs' run(): resolved once the first assignment is known (or the consumer crashed).
-    const firstJoin = new Promise<void>((resolve) =>
-      ['joined', 'crashed'].map((e) => this.events.once(e, () => resolve())),
-    );
+    // Like kafkajs' run(): resolved once partitions are assigned (or it crashed). KIP-848 may confirm
+    // an empty assignment before the partitions come; a member left without any waits EMPTY_JOIN_MS.
+    const firstJoin = new Promise<void>((resolve) => {
+      this.events.on('joined', ({ assignment }) => Object.keys(assignment).length > 0 && resolve());
+      this.events.once('crashed', () => resolve());
+      setTimeout(resolve, EMPTY_JOIN_MS).unref();
+    });
     void this.join();
     await firstJoin;
   }
