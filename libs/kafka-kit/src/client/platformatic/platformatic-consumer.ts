@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { Consumer, ConsumerOptions, MessagesStream } from '@platformatic/kafka';
 import type { BatchHandler, ConsumerClient, ConsumerEvents, FetchedBatch } from '../consumer-client.js';
 import { applyAssignment, assignmentText } from './assignment-change.js';
+import { GroupEvents } from './group-events.js';
 import { LeaderFetch } from './leader-fetch.js';
 import { batchControl } from './batch-control.js';
 import {
@@ -37,6 +38,7 @@ export class PlatformaticConsumerClient implements ConsumerClient {
   private readonly slots = new Map<string, PartitionSlot>();
   private readonly pausedSet = new PausedPartitions();
   private readonly fetcher: LeaderFetch;
+  private readonly group: GroupEvents;
   private readonly queue: { slot: PartitionSlot; batch: FetchedBatch }[] = [];
   private readonly handling = new Set<Promise<void>>();
   private assignmentSeen = '';
@@ -58,7 +60,7 @@ export class PlatformaticConsumerClient implements ConsumerClient {
       maxBytesPerPartition: options.maxBytesPerPartition,
       ...groupOptions(options),
     } as ConsumerOptions<Buffer, Buffer, Buffer, Buffer>);
-    this.consumer.on('consumer:heartbeat:end', () => this.events.emit('heartbeat', {}));
+    this.group = new GroupEvents(kafka, this.consumer, this.events);
     this.fetcher = new LeaderFetch(kafka, this.consumer, {
       maxBytesPerPartition: options.maxBytesPerPartition,
       maxWaitMs: options.fetchMaxWaitMs,
@@ -182,14 +184,12 @@ export class PlatformaticConsumerClient implements ConsumerClient {
     if (this.consumer.assignments === null) return;
     const seen = assignmentText(this.consumer.assignments);
     if (seen === this.assignmentSeen) return;
-    if (this.assignmentSeen !== '') this.events.emit('rebalancing', {});
+    if (this.assignmentSeen !== '') this.group.rebalancing();
     this.assignmentSeen = seen;
     const { revoked, added, assignment } = applyAssignment(this.slots, this.consumer.assignments);
     void commitSlots(this.consumer, revoked).catch(() => undefined);
     this.resolving = resolvePositions(this.consumer, added, this.fromBeginning)
-      .then(() => {
-        this.events.emit('joined', { memberId: this.consumer.memberId ?? '', assignment });
-      })
+      .then(() => this.group.joined(this.consumer.memberId ?? '', assignment))
       .catch((error: unknown) => this.crash(error))
       .finally(() => {
         this.resolving = undefined;
