@@ -73,6 +73,14 @@ module.exports = {
       from: { path: `${SRC}|^apps/[^/]+/src/`, pathNot: `${SRC}client/` },
       to: { path: '(^|/)node_modules/kafkajs/' },
     },
+    {
+      name: 'platformatic-only-in-its-driver',
+      comment:
+        '@platformatic/kafka is imported in client/platformatic/ only: the rest of the library does not know which driver runs.',
+      severity: 'error',
+      from: { path: `${SRC}|^apps/[^/]+/src/`, pathNot: `${SRC}client/platformatic/` },
+      to: { path: '(^|/)node_modules/@platformatic/kafka/' },
+    },
     ...layerRules,
   ],
   options: {

@@ -12,6 +12,7 @@ import { chartSvg } from './report/chart-svg.js';
 import { markdownReport } from './report/markdown.js';
 import { checkTargets } from './report/targets.js';
 import { consumeTrivial } from './scenarios/consume-trivial.js';
+import { driversSideBySide } from './scenarios/drivers.js';
 import { consumeWithFailures } from './scenarios/failures.js';
 import { consumeIoBound } from './scenarios/io-bound.js';
 import { endToEndLatency } from './scenarios/latency.js';
@@ -26,6 +27,7 @@ const SCENARIOS: Record<string, () => Promise<ScenarioResult | ScenarioResult[]>
   io: consumeIoBound,
   latency: endToEndLatency,
   produce: produceMatrix,
+  drivers: driversSideBySide,
 };
 
 const machine = describeMachine();

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
-import { AppDatabaseModule, consumerDefaultsFromEnv } from '@nest-kafka-kit/app-support';
+import { AppDatabaseModule, consumerDefaultsFromEnv, kafkaClientFromEnv } from '@nest-kafka-kit/app-support';
 import { KafkaHealthModule, KafkaModule } from 'nest-kafka-kit';
 import { ClickCountsService } from './click-counts.service.js';
 import { ClickListener } from './click.listener.js';
@@ -18,6 +18,7 @@ import { StatsController } from './stats.controller.js';
       inject: [ConfigService],
       useFactory: (config: ConfigService) => ({
         brokers: config.get<string>('KAFKA_BROKERS', '127.0.0.1:9092'),
+        ...kafkaClientFromEnv(),
         clientId: 'click-aggregator',
         consumerDefaults: consumerDefaultsFromEnv(),
       }),

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
 import { KafkaHealthModule, KafkaModule } from 'nest-kafka-kit';
-import { CLICK_TOPIC } from '@nest-kafka-kit/app-support';
+import { CLICK_TOPIC, kafkaClientFromEnv } from '@nest-kafka-kit/app-support';
 import { ClicksController } from './clicks.controller.js';
 
 @Module({
@@ -12,6 +12,7 @@ import { ClicksController } from './clicks.controller.js';
       inject: [ConfigService],
       useFactory: (config: ConfigService) => ({
         brokers: config.get<string>('KAFKA_BROKERS', '127.0.0.1:9092'),
+        ...kafkaClientFromEnv(),
         clientId: 'click-collector',
         // Many small HTTP requests become few produce requests.
         producer: { acks: 'all', lingerMs: 5 },

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
-import { AppDatabaseModule, consumerDefaultsFromEnv } from '@nest-kafka-kit/app-support';
+import { AppDatabaseModule, consumerDefaultsFromEnv, kafkaClientFromEnv } from '@nest-kafka-kit/app-support';
 import { KafkaDashboardModule, KafkaHealthModule, KafkaModule, KafkaOperatorModule } from 'nest-kafka-kit';
 import { CourseDirectory } from './notifications/course-directory.service.js';
 import { MailGateway } from './notifications/mail-gateway.js';
@@ -25,6 +25,7 @@ import { EnrollmentsReadModel } from './read-model/enrollments-read-model.servic
       inject: [ConfigService],
       useFactory: (config: ConfigService) => ({
         brokers: config.get<string>('KAFKA_BROKERS', '127.0.0.1:9092'),
+        ...kafkaClientFromEnv(),
         clientId: 'enrolled-consumer',
         consumerDefaults: consumerDefaultsFromEnv(),
       }),

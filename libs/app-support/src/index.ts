@@ -10,5 +10,6 @@ export { migrate } from './db/migrate.js';
 export { PgliteDirInUseError } from './db/pglite-lock.js';
 export { kafkaName } from './kafka-names.js';
 export { consumerDefaultsFromEnv } from './consumer-env.js';
+export { kafkaClientFromEnv } from './kafka-client-env.js';
 export { ClickEventDto } from './clicks/click-event.dto.js';
 export { CLICK_TOPIC } from './clicks/click-topic.js';

@@ -12,6 +12,8 @@ export type {
   KafkaSaslOptions,
   KafkaRetryOptions,
   KafkaLogLevel,
+  KafkaDriverName,
+  KafkaGroupProtocol,
 } from './interfaces/kafka-module-options.interface.js';
 export type { TopicDeclaration } from './interfaces/topic-declaration.interface.js';
 export type {

@@ -16,10 +16,12 @@ import { TEST_BROKER_PORTS } from '../../../tools/test/broker-ports.js';
 import { down, isAlive, killBroker, up, type ClusterState } from '../embedded/cluster.mjs';
 import { CapturingLogger } from './capturing-logger.js';
 import { uniqueName, waitFor } from './support.js';
+import { kafkaClientOptions } from '../../../tools/test/kafka-client-options.js';
+import { onPlatformatic } from '../../../tools/test/kafka-client-options.js';
 
 async function appWith(options: KafkaModuleOptions, providers: unknown[], logger: LoggerService) {
   const moduleRef = await Test.createTestingModule({
-    imports: [KafkaModule.forRoot(options)],
+    imports: [KafkaModule.forRoot({ ...kafkaClientOptions(), ...options })],
     providers: providers as never[],
   }).compile();
   const app = moduleRef.createNestApplication({ logger });
@@ -28,25 +30,29 @@ async function appWith(options: KafkaModuleOptions, providers: unknown[], logger
 }
 
 describe('crashes and logs are never silent', () => {
-  it("routes kafkajs' logs through Nest's Logger at the matching level", async () => {
-    const logger = new CapturingLogger();
-    // Nothing listens on this port: kafkajs logs connection errors, then startup fails.
-    const failed = await appWith(
-      { brokers: '127.0.0.1:1', retry: { retries: 0 }, logLevel: 'error', topics: [{ topic: 'never' }] },
-      [],
-      logger,
-    ).then(
-      () => undefined,
-      (err: Error) => err,
-    );
-    expect(failed).toBeInstanceOf(Error);
-    const kafkajsLines = logger.lines.filter((l) => l.context === 'Kafka');
-    expect(kafkajsLines.length).toBeGreaterThan(0);
-    expect(kafkajsLines.every((l) => l.level === 'error')).toBe(true);
-    expect(
-      kafkajsLines.some((l) => /Connection error: connect ECONNREFUSED 127\.0\.0\.1:1/.test(l.message)),
-    ).toBe(true);
-  });
+  // Registered on kafkajs only: kafkajs logs through a log creator the library routes to Nest;
+  // @platformatic/kafka has no logger to route (it reports through diagnostics channels), so
+  // the platformatic driver's failures reach Nest through the consumer's crash events instead.
+  if (!onPlatformatic())
+    it("routes kafkajs' logs through Nest's Logger at the matching level", async () => {
+      const logger = new CapturingLogger();
+      // Nothing listens on this port: kafkajs logs connection errors, then startup fails.
+      const failed = await appWith(
+        { brokers: '127.0.0.1:1', retry: { retries: 0 }, logLevel: 'error', topics: [{ topic: 'never' }] },
+        [],
+        logger,
+      ).then(
+        () => undefined,
+        (err: Error) => err,
+      );
+      expect(failed).toBeInstanceOf(Error);
+      const kafkajsLines = logger.lines.filter((l) => l.context === 'Kafka');
+      expect(kafkajsLines.length).toBeGreaterThan(0);
+      expect(kafkajsLines.every((l) => l.level === 'error')).toBe(true);
+      expect(
+        kafkajsLines.some((l) => /Connection error: connect ECONNREFUSED 127\.0\.0\.1:1/.test(l.message)),
+      ).toBe(true);
+    });
 
   describe('a consumer whose broker dies', () => {
     // Its own broker, so killing it disturbs no other test.

@@ -10,6 +10,7 @@ import { portOpen } from '../embedded/cluster.mjs';
 import { TEST_BROKER_PORTS } from '../../../tools/test/broker-ports.js';
 import { CapturingLogger } from './capturing-logger.js';
 import { startKafkaApp, uniqueName, waitFor } from './support.js';
+import { kafkaClientOptions } from '../../../tools/test/kafka-client-options.js';
 
 /**
  * A whole app's first minute on a broker that just started: topics created, leaders elected,
@@ -31,7 +32,7 @@ async function healthyStartOn(brokers: string[]): Promise<CapturingLogger> {
   const logger = new CapturingLogger();
   const moduleRef = await Test.createTestingModule({
     // The default log level (warn): what a user sees.
-    imports: [KafkaModule.forRoot({ brokers, topics: [{ topic, partitions: 3 }] })],
+    imports: [KafkaModule.forRoot({ brokers, topics: [{ topic, partitions: 3 }], ...kafkaClientOptions() })],
     providers: [FreshListener],
   }).compile();
   const app = moduleRef.createNestApplication({ logger });

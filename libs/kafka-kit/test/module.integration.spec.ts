@@ -29,6 +29,7 @@ import {
 } from 'nest-kafka-kit';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTopics, kafkaBrokers, startKafkaApp, uniqueName, waitFor } from './support.js';
+import { kafkaClientOptions } from '../../../tools/test/kafka-client-options.js';
 
 const kafka = new Kafka({ brokers: kafkaBrokers(), logLevel: logLevel.NOTHING });
 const admin = kafka.admin();
@@ -108,6 +109,7 @@ describe('KafkaModule', () => {
           useFactory: (config: ConfigService) => ({
             brokers: config.getOrThrow<string>('KAFKA_BROKERS'),
             logLevel: 'error',
+            ...kafkaClientOptions(),
           }),
         }),
       ],
@@ -256,7 +258,7 @@ describe('KafkaModule', () => {
       async handle() {}
     }
     const moduleRef = await Test.createTestingModule({
-      imports: [KafkaModule.forRoot({ brokers: kafkaBrokers(), logLevel: 'error' })],
+      imports: [KafkaModule.forRoot({ brokers: kafkaBrokers(), logLevel: 'error', ...kafkaClientOptions() })],
       providers: [StateListener],
     }).compile();
     const local = moduleRef.createNestApplication({ logger: false });

@@ -3,6 +3,7 @@ import { type INestApplicationContext, type ModuleMetadata, type Provider } from
 import { Test } from '@nestjs/testing';
 import { KafkaModule, type KafkaModuleOptions } from 'nest-kafka-kit';
 import { kafkaBrokers } from '../../../tools/test/helpers.js';
+import { kafkaClientOptions } from '../../../tools/test/kafka-client-options.js';
 
 /** Starts an app context with KafkaModule (test broker) plus `providers`; bootstrap included. */
 export async function startKafkaApp(
@@ -11,7 +12,15 @@ export async function startKafkaApp(
   imports: ModuleMetadata['imports'] = [],
 ): Promise<INestApplicationContext> {
   const moduleRef = await Test.createTestingModule({
-    imports: [KafkaModule.forRoot({ brokers: kafkaBrokers(), logLevel: 'error', ...options }), ...imports],
+    imports: [
+      KafkaModule.forRoot({
+        brokers: kafkaBrokers(),
+        logLevel: 'error',
+        ...kafkaClientOptions(),
+        ...options,
+      }),
+      ...imports,
+    ],
     providers,
   }).compile();
   const app = moduleRef.createNestApplication({ logger: ['error', 'warn'] });

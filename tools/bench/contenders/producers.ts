@@ -2,7 +2,7 @@
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ClientKafka } from '@nestjs/microservices';
-import { KafkaProducer } from 'nest-kafka-kit';
+import { KafkaProducer, type KafkaModuleOptions } from 'nest-kafka-kit';
 import { lastValueFrom } from 'rxjs';
 import { brokers, createTopic, kafka, payload, timed, uniqueTopic } from '../bench-kit.js';
 import type { Sample } from '../sample.js';
@@ -58,9 +58,13 @@ export async function rawKafkajsBatches(w: ProduceWorkload, batch: number): Prom
 }
 
 /** `KafkaProducer.send()` per record; lingering turns concurrent calls into shared requests. */
-export async function kafkaProducerPerRecord(w: ProduceWorkload, lingerMs: number): Promise<Sample> {
+export async function kafkaProducerPerRecord(
+  w: ProduceWorkload,
+  lingerMs: number,
+  module: Partial<KafkaModuleOptions> = {},
+): Promise<Sample> {
   const topic = await newProduceTopic();
-  @Module({ imports: [benchKafkaModule({ producer: { lingerMs, acks: w.acks } })] })
+  @Module({ imports: [benchKafkaModule({ ...module, producer: { lingerMs, acks: w.acks } })] })
   class ProduceModule {}
   const app = await NestFactory.createApplicationContext(ProduceModule, { logger: ['error'] });
   try {

@@ -1,21 +1,17 @@
-import { registerInstalledCodecs } from './compression-codecs.js';
-import type { Consumer, EachBatchPayload, IHeaders, Kafka } from 'kafkajs';
-import { CopartitionedAssigner } from './copartitioned-assigner.js';
-import { explainCrash } from './authorization-failure.js';
-import { isRetriableProtocolError } from './kafkajs-retriable.js';
-import { SerialCommits } from './serial-commits.js';
+/** Record headers as delivered: a header sent more than once has all its values, in order. */
+export interface RecordHeaders {
+  [name: string]: Buffer | string | (Buffer | string)[] | undefined;
+}
 
-/** One consumed record, as the broker sent it (kafkajs' message objects fit this shape as-is). */
+/** One consumed record, as the broker sent it. */
 export interface ConsumedRecord {
   key: Buffer | null;
   value: Buffer | null;
   /** Epoch ms as a string. */
   timestamp: string;
   offset: string;
-  headers?: IHeaders;
+  headers?: RecordHeaders;
 }
-
-export type RecordHeaders = IHeaders;
 
 /** Records fetched from one partition in one go. */
 export interface FetchedBatch {
@@ -30,7 +26,7 @@ export interface FetchedBatch {
 export interface BatchControl {
   /** Marks `offset` processed: the next commit covers it. */
   markProcessed(offset: string): void;
-  /** Keeps the group membership alive during long work (throttled by kafkajs). */
+  /** Keeps the group membership alive during long work (a no-op where the client heartbeats by itself). */
   heartbeat(): Promise<void>;
   /** False once the consumer is stopping or rebalancing away from this batch. */
   shouldContinue(): boolean;
@@ -39,6 +35,9 @@ export interface BatchControl {
   /** Commits the processed offsets now, inside the batch (they are at its end anyway). */
   commit(): Promise<void>;
 }
+
+/** Handles one partition's batch; the consumer commits what it marked when it returns. */
+export type BatchHandler = (batch: FetchedBatch, control: BatchControl) => Promise<void>;
 
 export interface ConsumerClientOptions {
   groupId: string;
@@ -57,191 +56,35 @@ export interface ConsumerClientOptions {
 export interface ConsumerEvents {
   joined: { memberId: string; assignment: Record<string, number[]> };
   rebalancing: Record<string, never>;
-  /** `transient`: kafkajs restarts after one retriable broker answer (a coordinator loading). */
+  /** `transient`: the client restarts after one retriable broker answer (a coordinator loading). */
   crashed: { error: Error; restart: boolean; transient: boolean };
   stopped: Record<string, never>;
   heartbeat: Record<string, never>;
   batchProcessed: { topic: string; partition: number; offsetLag: string; batchSize: number };
 }
 
-/** A kafkajs consumer for one group: at-least-once, processed offsets committed during and after each batch. */
-export class ConsumerClient {
-  private readonly consumer: Consumer;
-  private readonly topics: string[] = [];
-  private readonly commits = new SerialCommits();
-  // kafkajs' isStale() serializes [topic, partition] to JSON on each call, and the loops ask
-  // before every record; only a seek of ours can make a batch stale, so until one the answer is no.
-  private seeked = false;
-  // Positions set by seek() that kafkajs applies at its next fetch. Without its autoCommit it
-  // would not commit them, so they are committed right after that fetch, before any batch of it.
-  private seeks: { topic: string; partition: number; offset: string }[] = [];
-
-  constructor(
-    private readonly kafka: Kafka,
-    private readonly options: ConsumerClientOptions,
-  ) {
-    this.consumer = kafka.consumer({
-      groupId: options.groupId,
-      sessionTimeout: options.sessionTimeoutMs,
-      heartbeatInterval: options.heartbeatIntervalMs,
-      maxBytesPerPartition: options.maxBytesPerPartition,
-      partitionAssigners: options.copartitioned ? [CopartitionedAssigner] : undefined,
-      maxWaitTimeInMs: options.fetchMaxWaitMs,
-      retry: { restartOnFailure: async () => options.restartOnCrash },
-      allowAutoTopicCreation: false,
-    });
-  }
-
-  on<E extends keyof ConsumerEvents>(event: E, listener: (payload: ConsumerEvents[E]) => void): void {
-    const e = this.consumer.events;
-    switch (event) {
-      case 'joined':
-        this.consumer.on(e.GROUP_JOIN, ({ payload }) =>
-          (listener as (p: ConsumerEvents['joined']) => void)({
-            memberId: payload.memberId,
-            assignment: payload.memberAssignment,
-          }),
-        );
-        return;
-      case 'rebalancing':
-        this.consumer.on(e.REBALANCING, () => (listener as (p: object) => void)({}));
-        return;
-      case 'crashed':
-        // An authorization failure is told as such: which group or topics, and whose ACL.
-        this.consumer.on(e.CRASH, async ({ payload }) => {
-          const { groupId, principal } = this.options;
-          const error = await explainCrash(this.kafka, payload.error, {
-            groupId,
-            topics: this.topics,
-            principal,
-          });
-          (listener as (p: ConsumerEvents['crashed']) => void)({
-            error,
-            restart: payload.restart,
-            transient: payload.restart && isRetriableProtocolError(payload.error),
-          });
-        });
-        return;
-      case 'stopped':
-        this.consumer.on(e.STOP, () => (listener as (p: object) => void)({}));
-        return;
-      case 'heartbeat':
-        this.consumer.on(e.HEARTBEAT, () => (listener as (p: object) => void)({}));
-        return;
-      case 'batchProcessed':
-        this.consumer.on(e.END_BATCH_PROCESS, ({ payload }) =>
-          (listener as (p: ConsumerEvents['batchProcessed']) => void)({
-            topic: payload.topic,
-            partition: payload.partition,
-            offsetLag: payload.offsetLag,
-            batchSize: payload.batchSize,
-          }),
-        );
-        return;
-    }
-  }
-
-  async connect(): Promise<void> {
-    await registerInstalledCodecs();
-    await this.consumer.connect();
-  }
-
-  async subscribe(topics: (string | RegExp)[], fromBeginning: boolean): Promise<void> {
-    this.topics.push(...topics.map(String));
-    await this.consumer.subscribe({ topics, fromBeginning });
-  }
-
-  /** Starts fetching; `onBatch` is called per partition batch, `concurrency` partitions at once. */
-  async run(
-    concurrency: number,
-    onBatch: (batch: FetchedBatch, control: BatchControl) => Promise<void>,
-  ): Promise<void> {
-    const { commits } = this;
-    this.consumer.on(this.consumer.events.FETCH, () => {
-      if (this.seeks.length === 0) return;
-      const offsets = this.seeks;
-      this.seeks = [];
-      commits.later(() => this.consumer.commitOffsets(offsets));
-    });
-    await this.consumer.run({
-      // kafkajs' autoCommit awaits a commit after every batch before it fetches again: a round
-      // trip to the group coordinator in every record's end-to-end latency. Here the batch-end
-      // commit is started and not waited for, except when the consumer stops or the batch threw;
-      // commits run one at a time, and one that fails leaves its offsets to the next.
-      autoCommit: false,
-      // Read by commitOffsetsIfNecessary(): 0 makes every call commit; the loops decide when
-      // inside a batch (commitIntervalMs, commitEveryRecords).
-      autoCommitInterval: 0,
-      eachBatchAutoResolve: false,
-      partitionsConsumedConcurrently: concurrency,
-      eachBatch: async (payload: EachBatchPayload) => {
-        // A batch-end commit that failed fails the next batch, as kafkajs' own commit did.
-        commits.rethrow();
-        const commit = () => commits.now(() => payload.commitOffsetsIfNecessary());
-        try {
-          await onBatch(
-            {
-              topic: payload.batch.topic,
-              partition: payload.batch.partition,
-              highWatermark: payload.batch.highWatermark,
-              records: payload.batch.messages,
-            },
-            {
-              markProcessed: payload.resolveOffset,
-              heartbeat: payload.heartbeat,
-              shouldContinue: () => payload.isRunning() && !(this.seeked && payload.isStale()),
-              pause: payload.pause,
-              commit,
-            },
-          );
-        } catch (error) {
-          await commit();
-          throw error;
-        }
-        if (payload.isRunning()) commits.later(() => payload.commitOffsetsIfNecessary());
-        else await commit();
-      },
-    });
-  }
-
-  pause(topic: string, partitions: number[]): void {
-    this.consumer.pause([{ topic, partitions }]);
-  }
-
-  resume(topic: string, partitions: number[]): void {
-    this.consumer.resume([{ topic, partitions }]);
-  }
-
-  /** The partitions paused now, by topic (a topic paused as a whole lists its assigned ones). */
-  paused(): { topic: string; partitions: number[] }[] {
-    return this.consumer.paused();
-  }
-
-  /** Pauses every partition of `topics`. */
-  pauseTopics(topics: string[]): void {
-    if (topics.length > 0) this.consumer.pause(topics.map((topic) => ({ topic })));
-  }
-
-  resumeTopics(topics: string[]): void {
-    if (topics.length > 0) this.consumer.resume(topics.map((topic) => ({ topic })));
-  }
-
-  /** Moves the partition's position to `offset`; committed after kafkajs' next fetch. */
-  seek(topic: string, partition: number, offset: string): void {
-    this.seeked = true;
-    this.consumer.seek({ topic, partition, offset });
-    this.seeks.push({ topic, partition, offset });
-  }
-
+/**
+ * A consumer for one group, whichever Kafka client drives it: at-least-once, processed offsets
+ * committed during and after each batch.
+ */
+export interface ConsumerClient {
+  on<E extends keyof ConsumerEvents>(event: E, listener: (payload: ConsumerEvents[E]) => void): void;
+  connect(): Promise<void>;
+  subscribe(topics: (string | RegExp)[], fromBeginning: boolean): Promise<void>;
   /**
-   * Stops fetching, waits for the running batch, commits what was processed, leaves the group.
-   * kafkajs is told at once, not after the batch-end commits in flight: until it stops, batches
-   * go on (and may pause partitions with timers their owner already cleared). A running batch
-   * ends with an awaited commit, queued behind those; with none running, kafkajs leaves after
-   * its fetch in progress returns, by when they are done (a late one fails, and its records
-   * come again: at-least-once holds).
+   * Starts fetching; `onBatch` is called per partition batch, `concurrency` partitions at once.
+   * Resolves once the consumer joined its group and knows its first assignment.
    */
-  disconnect(): Promise<void> {
-    return this.consumer.disconnect();
-  }
+  run(concurrency: number, onBatch: BatchHandler): Promise<void>;
+  pause(topic: string, partitions: number[]): void;
+  resume(topic: string, partitions: number[]): void;
+  /** The partitions paused now, by topic (a topic paused as a whole lists its assigned ones). */
+  paused(): { topic: string; partitions: number[] }[];
+  /** Pauses every partition of `topics`. */
+  pauseTopics(topics: string[]): void;
+  resumeTopics(topics: string[]): void;
+  /** Moves the partition's position to `offset`, committed before the next fetch. */
+  seek(topic: string, partition: number, offset: string): void;
+  /** Stops fetching, waits for the running batch, commits what was processed, leaves the group. */
+  disconnect(): Promise<void>;
 }

@@ -1,30 +1,23 @@
 import kafkajs, { type PartitionAssigner } from 'kafkajs';
+import { copartition } from './copartition.js';
 
 const { AssignerProtocol } = kafkajs;
 
-/**
- * Gives partition p of every subscribed topic to the same member (p modulo the members, sorted
- * by id), like Kafka Streams' co-partitioning. Ordered retry needs it: the member that consumes
- * partition p of a topic also consumes partition p of its retry topics, so the keys parked for
- * that partition are known in one process.
- */
+/** kafkajs' assignor for `copartition` (see there why ordered retry needs it). */
 export const CopartitionedAssigner: PartitionAssigner = ({ cluster }) => ({
   name: 'NestKafkaKitCopartitioned',
   version: 1,
   async assign({ members, topics }) {
-    const ids = members.map((m) => m.memberId).sort();
-    const assignment = new Map<string, Record<string, number[]>>(ids.map((id) => [id, {}]));
-    for (const topic of topics) {
-      for (const { partitionId } of cluster.findTopicPartitionMetadata(topic)) {
-        const owner = assignment.get(ids[partitionId % ids.length]!)!;
-        (owner[topic] ??= []).push(partitionId);
-      }
-    }
-    return ids.map((memberId) => ({
+    const counts = new Map(topics.map((t) => [t, cluster.findTopicPartitionMetadata(t).length]));
+    const assignment = copartition(
+      members.map((m) => m.memberId),
+      counts,
+    );
+    return [...assignment].map(([memberId, topicPartitions]) => ({
       memberId,
       memberAssignment: AssignerProtocol.MemberAssignment.encode({
         version: 1,
-        assignment: assignment.get(memberId)!,
+        assignment: topicPartitions,
         userData: Buffer.alloc(0),
       }),
     }));

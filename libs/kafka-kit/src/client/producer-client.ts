@@ -1,9 +1,5 @@
-import type { Kafka, Message, Partitioners, Producer, Transaction } from 'kafkajs';
-import type { Partitioner, PartitionerFactory } from '../interfaces/partitioner.interface.js';
-import { KAFKAJS_COMPRESSION, registerCompressionCodec } from './compression-codecs.js';
+import type { PartitionerFactory } from '../interfaces/partitioner.interface.js';
 import type { CompressionCodec } from '../interfaces/producer-options.interface.js';
-import { ProduceNotAcknowledgedError } from '../errors/produce-not-acknowledged.error.js';
-import { unacknowledged } from './unacknowledged.js';
 
 /** A record ready for the wire: serialized key and value. */
 export interface OutgoingRecord {
@@ -12,7 +8,7 @@ export interface OutgoingRecord {
   value: Buffer | string | null;
   partition?: number;
   headers?: Record<string, Buffer | string>;
-  /** Epoch ms as a string (kafkajs' convention). */
+  /** Epoch ms as a string. */
   timestamp?: string;
 }
 
@@ -37,116 +33,6 @@ export interface SendSettings {
   acks: -1 | 0 | 1;
 }
 
-type PartitionedMessage = Message & { partition?: number };
-
-/** Sends of one batch (the first and its resends) before a partition's silence is an error. */
-const MAX_SENDS = 5;
-
-/** Adapts our partitioner to kafkajs and records its choice on the message, to match results. */
-function toKafkajsPartitioner(factory: PartitionerFactory): (typeof Partitioners)['DefaultPartitioner'] {
-  return () => {
-    const partitioner: Partitioner = factory();
-    return ({ topic, partitionMetadata, message }) => {
-      const m = message as PartitionedMessage;
-      if (m.partition === undefined) {
-        const key = m.key == null ? null : typeof m.key === 'string' ? Buffer.from(m.key) : m.key;
-        m.partition = partitioner({ topic, key, partitionCount: partitionMetadata.length });
-      }
-      return m.partition;
-    };
-  };
-}
-
-/** A kafkajs producer that sends records and reports each record's own partition and offset. */
-export class ProducerClient {
-  private readonly producer: Producer;
-  private produceRequests = 0;
-
-  constructor(
-    kafka: Kafka,
-    private readonly options: ProducerClientOptions,
-  ) {
-    this.producer = kafka.producer({
-      createPartitioner: toKafkajsPartitioner(options.partitioner),
-      idempotent: options.idempotent,
-      transactionalId: options.transactionalId,
-      // kafkajs keeps per-partition sequence numbers right only with one request in flight.
-      maxInFlightRequests: options.idempotent ? 1 : undefined,
-      allowAutoTopicCreation: false,
-    });
-    this.producer.on(this.producer.events.REQUEST, ({ payload }) => {
-      if (payload.apiName === 'Produce') this.produceRequests++;
-    });
-  }
-
-  async connect(): Promise<void> {
-    await registerCompressionCodec(this.options.compression);
-    await this.producer.connect();
-  }
-
-  disconnect(): Promise<void> {
-    return this.producer.disconnect();
-  }
-
-  /** Produce requests sent so far (one per broker per send). */
-  get requestCount(): number {
-    return this.produceRequests;
-  }
-
-  /** Sends `records` in one kafkajs call; results are in the order of `records`. */
-  async send(records: OutgoingRecord[], settings: SendSettings, via: Producer | Transaction = this.producer) {
-    const byTopic = new Map<string, PartitionedMessage[]>();
-    const messages: PartitionedMessage[] = new Array(records.length);
-    for (let i = 0; i < records.length; i++) {
-      const r = records[i]!;
-      const m: PartitionedMessage = {
-        key: r.key,
-        value: r.value,
-        headers: r.headers,
-        timestamp: r.timestamp,
-        partition: r.partition,
-      };
-      messages[i] = m;
-      let list = byTopic.get(r.topic);
-      if (!list) byTopic.set(r.topic, (list = []));
-      list.push(m);
-    }
-    const compression = KAFKAJS_COMPRESSION[this.options.compression];
-    let topicMessages = [...byTopic].map(([topic, msgs]) => ({ topic, messages: msgs }));
-    const acked = await via.sendBatch({ acks: settings.acks, compression, topicMessages });
-    // A partition kafkajs resolved without an answer was not written (see unacknowledged.ts):
-    // send its records again. Idempotent producers keep their sequence numbers, so the broker
-    // drops a record it already has; without idempotence a resend is at-least-once like a retry.
-    for (let sends = 1; settings.acks !== 0; sends++) {
-      topicMessages = unacknowledged(topicMessages, acked);
-      if (topicMessages.length === 0) break;
-      if (sends === MAX_SENDS) {
-        const partitions = topicMessages.flatMap(({ topic, messages: m }) => [
-          ...new Set(m.map((x) => `${topic}/${x.partition}`)),
-        ]);
-        throw new ProduceNotAcknowledgedError(partitions, sends);
-      }
-      acked.push(...(await via.sendBatch({ acks: settings.acks, compression, topicMessages })));
-    }
-    return assignOffsets(records, messages, acked);
-  }
-
-  /** Begins a transaction (the producer needs a transactionalId). */
-  async beginTransaction(settings: SendSettings): Promise<TransactionHandle> {
-    const tx = await this.producer.transaction();
-    return {
-      send: (records) => this.send(records, settings, tx),
-      sendOffsets: (groupId, topic, partition, nextOffset) =>
-        tx.sendOffsets({
-          consumerGroupId: groupId,
-          topics: [{ topic, partitions: [{ partition, offset: nextOffset }] }],
-        }),
-      commit: () => tx.commit(),
-      abort: () => tx.abort(),
-    };
-  }
-}
-
 /** One open transaction: records and consumer offsets that commit or abort together. */
 export interface TransactionHandle {
   send(records: OutgoingRecord[]): Promise<RecordMetadata[]>;
@@ -155,23 +41,17 @@ export interface TransactionHandle {
   abort(): Promise<void>;
 }
 
-/** kafkajs answers per partition (base offset); each record's offset follows its place in it. */
-function assignOffsets(
-  records: OutgoingRecord[],
-  messages: PartitionedMessage[],
-  acked: { topicName: string; partition: number; baseOffset?: string }[],
-): RecordMetadata[] {
-  const next = new Map<string, bigint>();
-  for (const a of acked) {
-    if (a.baseOffset !== undefined && a.baseOffset !== '-1')
-      next.set(`${a.topicName}\u0000${a.partition}`, BigInt(a.baseOffset));
-  }
-  return records.map((r, i) => {
-    const partition = messages[i]!.partition ?? -1;
-    const slot = `${r.topic}\u0000${partition}`;
-    const base = next.get(slot);
-    if (base === undefined) return { topic: r.topic, partition, offset: '-1' };
-    next.set(slot, base + 1n);
-    return { topic: r.topic, partition, offset: base.toString() };
-  });
+/** A producer, whichever Kafka client drives it, that reports each record's own partition and offset. */
+export interface ProducerClient {
+  connect(): Promise<void>;
+  disconnect(): Promise<void>;
+  /** Produce requests sent so far (one per broker per send). */
+  readonly requestCount: number;
+  /**
+   * Sends `records` in one call; results are in the order of `records`. Resolves only when every
+   * partition written to answered (acks permitting).
+   */
+  send(records: OutgoingRecord[], settings: SendSettings): Promise<RecordMetadata[]>;
+  /** Begins a transaction (the producer needs a transactionalId). */
+  beginTransaction(settings: SendSettings): Promise<TransactionHandle>;
 }

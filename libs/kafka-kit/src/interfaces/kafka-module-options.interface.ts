@@ -27,8 +27,27 @@ export interface KafkaRetryOptions {
 /** How much of kafkajs' own logging reaches Nest's Logger; `nothing` silences it. */
 export type KafkaLogLevel = 'nothing' | 'error' | 'warn' | 'info' | 'debug';
 
+/** The Kafka client library under the library: kafkajs, or @platformatic/kafka (installed by the app). */
+export type KafkaDriverName = 'kafkajs' | 'platformatic';
+
+/** The consumer group protocol: the classic one, or KIP-848's `consumer` (server-side assignment). */
+export type KafkaGroupProtocol = 'classic' | 'consumer';
+
 /** Options of `KafkaModule.forRoot()` / `forRootAsync()`. */
 export interface KafkaModuleOptions {
+  /**
+   * The Kafka client: `'kafkajs'`, or `'platformatic'` for @platformatic/kafka (an optional peer
+   * dependency, Node.js >= 22.22 or >= 24.6), which also speaks KIP-848's group protocol.
+   * @default 'kafkajs'
+   */
+  driver?: KafkaDriverName;
+  /**
+   * Group protocol of every consumer. `'consumer'` (KIP-848, Kafka >= 4.0) needs the platformatic
+   * driver: the broker assigns partitions, and live members keep consuming while a dead member's
+   * session times out.
+   * @default 'classic'
+   */
+  groupProtocol?: KafkaGroupProtocol;
   /** Bootstrap servers: `['host:9092', ...]` or a comma-separated string (as in KAFKA_BROKERS). */
   brokers: string[] | string;
   /** @default 'nest-kafka-kit' */

@@ -5,6 +5,8 @@ const HOST_PORT = /^[^\s:,]+:\d{1,5}$/;
 const SASL_MECHANISMS = ['plain', 'scram-sha-256', 'scram-sha-512'];
 const LOG_LEVELS = ['nothing', 'error', 'warn', 'info', 'debug'];
 const CODECS = ['none', 'gzip', 'snappy', 'lz4', 'zstd'];
+const DRIVERS = ['kafkajs', 'platformatic'];
+const GROUP_PROTOCOLS = ['classic', 'consumer'];
 
 function positiveInt(value: unknown, option: string, { allowZero = false } = {}): void {
   if (value === undefined) return;
@@ -34,6 +36,18 @@ export function parseBrokers(brokers: KafkaModuleOptions['brokers'] | undefined)
  */
 export function validateKafkaOptions(options: KafkaModuleOptions): void {
   parseBrokers(options.brokers);
+  if (options.driver !== undefined && !DRIVERS.includes(options.driver)) {
+    throw new InvalidKafkaOptionsError('driver', `must be one of ${DRIVERS.join(', ')}`);
+  }
+  if (options.groupProtocol !== undefined && !GROUP_PROTOCOLS.includes(options.groupProtocol)) {
+    throw new InvalidKafkaOptionsError('groupProtocol', `must be one of ${GROUP_PROTOCOLS.join(', ')}`);
+  }
+  if (options.groupProtocol === 'consumer' && (options.driver ?? 'kafkajs') === 'kafkajs') {
+    throw new InvalidKafkaOptionsError(
+      'groupProtocol',
+      "'consumer' (KIP-848) needs driver 'platformatic': kafkajs speaks only the classic protocol",
+    );
+  }
   if (options.clientId !== undefined && (typeof options.clientId !== 'string' || !options.clientId.trim())) {
     throw new InvalidKafkaOptionsError('clientId', 'must be a non-empty string');
   }

@@ -51,10 +51,9 @@ export class KafkaTracing {
     return this.api !== undefined;
   }
 
-  /** Tracing: the connection's clients leave instrumentation-kafkajs out (one span per record). */
+  /** Tracing: the connection's clients leave a client-level instrumentation out (one span per record). */
   claim(connection: KafkaConnection): KafkaConnection {
-    if (this.api && connection.bypassKafkajsInstrumentation())
-      KafkaTracing.logger.log(instrumentationBypassed());
+    if (this.api && connection.bypassInstrumentation()) KafkaTracing.logger.log(instrumentationBypassed());
     return connection;
   }
 

@@ -10,6 +10,7 @@ import {
 import { Test } from '@nestjs/testing';
 import { KafkaDashboardModule, KafkaHealthModule, KafkaModule } from 'nest-kafka-kit';
 import { kafkaBrokers } from '../support.js';
+import { kafkaClientOptions } from '../../../../tools/test/kafka-client-options.js';
 
 export const OPS_TOKEN = 'dashboard-test-token-0b7c';
 
@@ -34,7 +35,7 @@ export interface DashboardApp {
 export async function startDashboardApp(providers: Provider[]): Promise<DashboardApp> {
   const moduleRef = await Test.createTestingModule({
     imports: [
-      KafkaModule.forRoot({ brokers: kafkaBrokers(), logLevel: 'nothing' }),
+      KafkaModule.forRoot({ brokers: kafkaBrokers(), logLevel: 'nothing', ...kafkaClientOptions() }),
       KafkaHealthModule.forRoot({ stuckHandlerMs: 600_000, lag: { intervalMs: 500 } }),
       KafkaDashboardModule.forRoot({
         path: 'ops/dashboard',

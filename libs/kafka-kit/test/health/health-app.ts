@@ -8,6 +8,7 @@ import {
   type KafkaModuleOptions,
 } from 'nest-kafka-kit';
 import { kafkaBrokers } from '../support.js';
+import { kafkaClientOptions } from '../../../../tools/test/kafka-client-options.js';
 
 /** A terminus response body: overall status and one entry per check. */
 export interface HealthBody {
@@ -36,7 +37,12 @@ export async function startHealthApp(
 ): Promise<HealthApp> {
   const moduleRef = await Test.createTestingModule({
     imports: [
-      KafkaModule.forRoot({ brokers: kafkaBrokers(), logLevel: 'nothing', ...kafka }),
+      KafkaModule.forRoot({
+        brokers: kafkaBrokers(),
+        logLevel: 'nothing',
+        ...kafkaClientOptions(),
+        ...kafka,
+      }),
       KafkaHealthModule.forRoot(health),
       ...(extra.imports ?? []),
     ],

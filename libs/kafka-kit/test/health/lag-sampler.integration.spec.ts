@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_KAFKA_VERSION } from '../../embedded/cluster.mjs';
 import { runJavaTool } from '../../embedded/java-tools.mjs';
 import { createTopics, kafkaBrokers, uniqueName } from '../support.js';
+import { kafkaClientOptions } from '../../../../tools/test/kafka-client-options.js';
 
 // Groups of other apps, set up from outside the library: committed offsets written by the
 // admin API, records produced to chosen partitions.
@@ -39,7 +40,7 @@ async function fillTopics(kafka: Kafka, topics: string[], perPartition: number[]
 async function startWatcher(groups: string[]): Promise<INestApplication> {
   const moduleRef = await Test.createTestingModule({
     imports: [
-      KafkaModule.forRoot({ brokers: kafkaBrokers(), logLevel: 'nothing' }),
+      KafkaModule.forRoot({ brokers: kafkaBrokers(), logLevel: 'nothing', ...kafkaClientOptions() }),
       KafkaHealthModule.forRoot({ lag: { groups, ownGroups: false, intervalMs: 60_000 } }),
     ],
   }).compile();

@@ -1,0 +1,195 @@
+import { registerInstalledCodecs } from './compression-codecs.js';
+import type { Consumer, EachBatchPayload, Kafka } from 'kafkajs';
+import type {
+  BatchControl,
+  ConsumerClient,
+  ConsumerClientOptions,
+  ConsumerEvents,
+  FetchedBatch,
+} from './consumer-client.js';
+import { CopartitionedAssigner } from './copartitioned-assigner.js';
+import { explainCrash } from './authorization-failure.js';
+import { isRetriableProtocolError } from './kafkajs-retriable.js';
+import { SerialCommits } from './serial-commits.js';
+
+/** A kafkajs consumer for one group: at-least-once, processed offsets committed during and after each batch. */
+export class KafkajsConsumerClient implements ConsumerClient {
+  private readonly consumer: Consumer;
+  private readonly topics: string[] = [];
+  private readonly commits = new SerialCommits();
+  // kafkajs' isStale() serializes [topic, partition] to JSON on each call, and the loops ask
+  // before every record; only a seek of ours can make a batch stale, so until one the answer is no.
+  private seeked = false;
+  // Positions set by seek() that kafkajs applies at its next fetch. Without its autoCommit it
+  // would not commit them, so they are committed right after that fetch, before any batch of it.
+  private seeks: { topic: string; partition: number; offset: string }[] = [];
+
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly options: ConsumerClientOptions,
+  ) {
+    this.consumer = kafka.consumer({
+      groupId: options.groupId,
+      sessionTimeout: options.sessionTimeoutMs,
+      heartbeatInterval: options.heartbeatIntervalMs,
+      maxBytesPerPartition: options.maxBytesPerPartition,
+      partitionAssigners: options.copartitioned ? [CopartitionedAssigner] : undefined,
+      maxWaitTimeInMs: options.fetchMaxWaitMs,
+      retry: { restartOnFailure: async () => options.restartOnCrash },
+      allowAutoTopicCreation: false,
+    });
+  }
+
+  on<E extends keyof ConsumerEvents>(event: E, listener: (payload: ConsumerEvents[E]) => void): void {
+    const e = this.consumer.events;
+    switch (event) {
+      case 'joined':
+        this.consumer.on(e.GROUP_JOIN, ({ payload }) =>
+          (listener as (p: ConsumerEvents['joined']) => void)({
+            memberId: payload.memberId,
+            assignment: payload.memberAssignment,
+          }),
+        );
+        return;
+      case 'rebalancing':
+        this.consumer.on(e.REBALANCING, () => (listener as (p: object) => void)({}));
+        return;
+      case 'crashed':
+        // An authorization failure is told as such: which group or topics, and whose ACL.
+        this.consumer.on(e.CRASH, async ({ payload }) => {
+          const { groupId, principal } = this.options;
+          const error = await explainCrash(this.kafka, payload.error, {
+            groupId,
+            topics: this.topics,
+            principal,
+          });
+          (listener as (p: ConsumerEvents['crashed']) => void)({
+            error,
+            restart: payload.restart,
+            transient: payload.restart && isRetriableProtocolError(payload.error),
+          });
+        });
+        return;
+      case 'stopped':
+        this.consumer.on(e.STOP, () => (listener as (p: object) => void)({}));
+        return;
+      case 'heartbeat':
+        this.consumer.on(e.HEARTBEAT, () => (listener as (p: object) => void)({}));
+        return;
+      case 'batchProcessed':
+        this.consumer.on(e.END_BATCH_PROCESS, ({ payload }) =>
+          (listener as (p: ConsumerEvents['batchProcessed']) => void)({
+            topic: payload.topic,
+            partition: payload.partition,
+            offsetLag: payload.offsetLag,
+            batchSize: payload.batchSize,
+          }),
+        );
+        return;
+    }
+  }
+
+  async connect(): Promise<void> {
+    await registerInstalledCodecs();
+    await this.consumer.connect();
+  }
+
+  async subscribe(topics: (string | RegExp)[], fromBeginning: boolean): Promise<void> {
+    this.topics.push(...topics.map(String));
+    await this.consumer.subscribe({ topics, fromBeginning });
+  }
+
+  /** Starts fetching; `onBatch` is called per partition batch, `concurrency` partitions at once. */
+  async run(
+    concurrency: number,
+    onBatch: (batch: FetchedBatch, control: BatchControl) => Promise<void>,
+  ): Promise<void> {
+    const { commits } = this;
+    this.consumer.on(this.consumer.events.FETCH, () => {
+      if (this.seeks.length === 0) return;
+      const offsets = this.seeks;
+      this.seeks = [];
+      commits.later(() => this.consumer.commitOffsets(offsets));
+    });
+    await this.consumer.run({
+      // kafkajs' autoCommit awaits a commit after every batch before it fetches again: a round
+      // trip to the group coordinator in every record's end-to-end latency. Here the batch-end
+      // commit is started and not waited for, except when the consumer stops or the batch threw;
+      // commits run one at a time, and one that fails leaves its offsets to the next.
+      autoCommit: false,
+      // Read by commitOffsetsIfNecessary(): 0 makes every call commit; the loops decide when
+      // inside a batch (commitIntervalMs, commitEveryRecords).
+      autoCommitInterval: 0,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: concurrency,
+      eachBatch: async (payload: EachBatchPayload) => {
+        // A batch-end commit that failed fails the next batch, as kafkajs' own commit did.
+        commits.rethrow();
+        const commit = () => commits.now(() => payload.commitOffsetsIfNecessary());
+        try {
+          await onBatch(
+            {
+              topic: payload.batch.topic,
+              partition: payload.batch.partition,
+              highWatermark: payload.batch.highWatermark,
+              records: payload.batch.messages,
+            },
+            {
+              markProcessed: payload.resolveOffset,
+              heartbeat: payload.heartbeat,
+              shouldContinue: () => payload.isRunning() && !(this.seeked && payload.isStale()),
+              pause: payload.pause,
+              commit,
+            },
+          );
+        } catch (error) {
+          await commit();
+          throw error;
+        }
+        if (payload.isRunning()) commits.later(() => payload.commitOffsetsIfNecessary());
+        else await commit();
+      },
+    });
+  }
+
+  pause(topic: string, partitions: number[]): void {
+    this.consumer.pause([{ topic, partitions }]);
+  }
+
+  resume(topic: string, partitions: number[]): void {
+    this.consumer.resume([{ topic, partitions }]);
+  }
+
+  /** The partitions paused now, by topic (a topic paused as a whole lists its assigned ones). */
+  paused(): { topic: string; partitions: number[] }[] {
+    return this.consumer.paused();
+  }
+
+  /** Pauses every partition of `topics`. */
+  pauseTopics(topics: string[]): void {
+    if (topics.length > 0) this.consumer.pause(topics.map((topic) => ({ topic })));
+  }
+
+  resumeTopics(topics: string[]): void {
+    if (topics.length > 0) this.consumer.resume(topics.map((topic) => ({ topic })));
+  }
+
+  /** Moves the partition's position to `offset`; committed after kafkajs' next fetch. */
+  seek(topic: string, partition: number, offset: string): void {
+    this.seeked = true;
+    this.consumer.seek({ topic, partition, offset });
+    this.seeks.push({ topic, partition, offset });
+  }
+
+  /**
+   * Stops fetching, waits for the running batch, commits what was processed, leaves the group.
+   * kafkajs is told at once, not after the batch-end commits in flight: until it stops, batches
+   * go on (and may pause partitions with timers their owner already cleared). A running batch
+   * ends with an awaited commit, queued behind those; with none running, kafkajs leaves after
+   * its fetch in progress returns, by when they are done (a late one fails, and its records
+   * come again: at-least-once holds).
+   */
+  disconnect(): Promise<void> {
+    return this.consumer.disconnect();
+  }
+}

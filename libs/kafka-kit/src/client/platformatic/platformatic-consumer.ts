@@ -1,0 +1,250 @@
+import { EventEmitter } from 'node:events';
+import type { Consumer, ConsumerOptions, MessagesStream } from '@platformatic/kafka';
+import type { BatchHandler, ConsumerClient, ConsumerEvents, FetchedBatch } from '../consumer-client.js';
+import { applyAssignment, assignmentText } from './assignment-change.js';
+import { GroupEvents } from './group-events.js';
+import { LeaderFetch } from './leader-fetch.js';
+import { batchControl } from './batch-control.js';
+import {
+  batchSummary,
+  commitSlots,
+  resolvePositions,
+  slotKey,
+  type PartitionSlot,
+} from './partition-slots.js';
+import { groupOptions, type PlatformaticConsumerSettings } from './platformatic-options.js';
+import { PausedPartitions } from './paused-partitions.js';
+import type { PlatformaticKafka } from './load-platformatic.js';
+import { explainPlatformaticError } from './platformatic-errors.js';
+
+/** How often the loop looks at the assignment and the paused partitions when nothing wakes it. */
+const TICK_MS = 100;
+const REJOIN_MS = 1000;
+const EMPTY_JOIN_MS = 15_000;
+
+/**
+ * A group consumer over @platformatic/kafka. Membership (join, heartbeats, KIP-848 or classic
+ * assignment) is the library's own, through a `consume()` stream that is never read; fetching,
+ * per-partition pause, seek and commits are done here with its `fetch` and `commit` calls, so a
+ * partition is paused without pausing the others and a batch is one partition's records, as the
+ * library's loops expect.
+ */
+export class PlatformaticConsumerClient implements ConsumerClient {
+  private readonly consumer: Consumer;
+  private readonly events = new EventEmitter();
+  private readonly topics: string[] = [];
+  private fromBeginning = false;
+  private stream?: MessagesStream<Buffer, Buffer, Buffer, Buffer>;
+  private readonly slots = new Map<string, PartitionSlot>();
+  private readonly pausedSet = new PausedPartitions();
+  private readonly fetcher: LeaderFetch;
+  private readonly group: GroupEvents;
+  private readonly queue: { slot: PartitionSlot; batch: FetchedBatch }[] = [];
+  private readonly handling = new Set<Promise<void>>();
+  private assignmentSeen = '';
+  private resolving?: Promise<void>;
+  private running = false;
+  private handler?: { concurrency: number; onBatch: BatchHandler };
+  private tick?: NodeJS.Timeout;
+
+  constructor(
+    private readonly kafka: PlatformaticKafka,
+    base: object,
+    private readonly options: PlatformaticConsumerSettings,
+  ) {
+    this.consumer = new kafka.Consumer<Buffer, Buffer, Buffer, Buffer>({
+      ...base,
+      groupId: options.groupId,
+      autocommit: false,
+      maxWaitTime: options.fetchMaxWaitMs,
+      maxBytesPerPartition: options.maxBytesPerPartition,
+      ...groupOptions(options),
+    } as ConsumerOptions<Buffer, Buffer, Buffer, Buffer>);
+    this.group = new GroupEvents(kafka, this.consumer, this.events);
+    this.fetcher = new LeaderFetch(kafka, this.consumer, {
+      maxBytesPerPartition: options.maxBytesPerPartition,
+      maxWaitMs: options.fetchMaxWaitMs,
+      current: (slot) => this.running && this.slots.get(slotKey(slot.topic, slot.partition)) === slot,
+      fetched: (slot, batch) => {
+        this.queue.push({ slot, batch });
+        this.dispatch();
+      },
+      failed: (error) => this.crash(error),
+      settled: () => this.schedule(),
+    });
+  }
+
+  on<E extends keyof ConsumerEvents>(event: E, listener: (payload: ConsumerEvents[E]) => void): void {
+    this.events.on(event, listener);
+  }
+
+  /** Membership begins in run(); nothing is opened before that. */
+  async connect(): Promise<void> {}
+
+  async subscribe(topics: (string | RegExp)[], fromBeginning: boolean): Promise<void> {
+    this.topics.push(...topics.map(String));
+    this.fromBeginning = fromBeginning;
+  }
+
+  async run(concurrency: number, onBatch: BatchHandler): Promise<void> {
+    this.handler = { concurrency, onBatch };
+    this.running = true;
+    // Like kafkajs' run(): resolved once partitions are assigned (or it crashed). KIP-848 may confirm
+    // an empty assignment before the partitions come; a member left without any waits EMPTY_JOIN_MS.
+    const firstJoin = new Promise<void>((resolve) => {
+      this.events.on('joined', ({ assignment }) => Object.keys(assignment).length > 0 && resolve());
+      this.events.once('crashed', () => resolve());
+      setTimeout(resolve, EMPTY_JOIN_MS).unref();
+    });
+    void this.join();
+    await firstJoin;
+  }
+
+  /** Joins through an unread stream; a failed join is a crash, tried again when restarts are wanted. */
+  private async join(): Promise<void> {
+    try {
+      this.stream = await this.consumer.consume({
+        topics: this.topics,
+        autocommit: false,
+        mode: 'committed',
+        fallbackMode: this.fromBeginning ? 'earliest' : 'latest',
+      });
+    } catch (error) {
+      this.crash(error);
+      if (this.running) setTimeout(() => void this.join(), REJOIN_MS);
+      return;
+    }
+    this.stream.on('error', (error) => this.crash(error));
+    this.consumer.on('consumer:group:join', () => this.schedule());
+    this.tick = setInterval(() => this.schedule(), TICK_MS);
+    this.schedule();
+  }
+
+  pause(topic: string, partitions: number[]): void {
+    this.pausedSet.pause(topic, partitions);
+  }
+
+  resume(topic: string, partitions: number[]): void {
+    this.pausedSet.resume(topic, partitions);
+    this.schedule();
+  }
+
+  paused(): { topic: string; partitions: number[] }[] {
+    return this.pausedSet.list([...this.slots.values()]);
+  }
+
+  pauseTopics(topics: string[]): void {
+    this.pausedSet.pauseTopics(topics);
+  }
+
+  resumeTopics(topics: string[]): void {
+    this.pausedSet.resumeTopics(topics);
+    this.schedule();
+  }
+
+  seek(topic: string, partition: number, offset: string): void {
+    const slot = this.slots.get(slotKey(topic, partition));
+    if (!slot) return;
+    slot.position = BigInt(offset);
+    slot.toCommit = BigInt(offset);
+    slot.epoch++;
+    this.schedule();
+  }
+
+  async disconnect(): Promise<void> {
+    const wasRunning = this.running;
+    this.running = false;
+    clearInterval(this.tick);
+    this.queue.length = 0;
+    await Promise.allSettled([...this.handling]);
+    await this.commit().catch(() => undefined);
+    await this.stream?.close().catch(() => undefined);
+    await this.consumer.close().catch(() => undefined);
+    if (wasRunning) this.events.emit('stopped', {});
+  }
+
+  /** Looks at the assignment, starts fetches for idle partitions and hands out fetched batches. */
+  private schedule(): void {
+    if (!this.running) return;
+    this.syncAssignment();
+    this.dispatch();
+    if (this.resolving) return;
+    const slots = [...this.slots.values()];
+    const idle = slots.filter(
+      (s) => !s.busy && s.position !== undefined && !this.pausedSet.has(s.topic, s.partition),
+    );
+    void this.fetcher.start(
+      this.topics,
+      idle,
+      slots.some((s) => s.busy),
+    );
+  }
+
+  private syncAssignment(): void {
+    if (this.consumer.assignments === null) return;
+    const seen = assignmentText(this.consumer.assignments);
+    if (seen === this.assignmentSeen) return;
+    if (this.assignmentSeen !== '') this.group.rebalancing();
+    this.assignmentSeen = seen;
+    const { revoked, added, assignment } = applyAssignment(this.slots, this.consumer.assignments);
+    void commitSlots(this.consumer, revoked).catch(() => undefined);
+    this.resolving = resolvePositions(this.consumer, added, this.fromBeginning)
+      .then(() => this.group.joined(this.consumer.memberId ?? '', assignment))
+      .catch((error: unknown) => this.crash(error))
+      .finally(() => {
+        this.resolving = undefined;
+        this.schedule();
+      });
+  }
+
+  private dispatch(): void {
+    while (this.running && this.handling.size < this.handler!.concurrency && this.queue.length > 0) {
+      const next = this.queue.shift()!;
+      const run = this.handle(next.slot, next.batch).finally(() => this.handling.delete(run));
+      this.handling.add(run);
+    }
+  }
+
+  private async handle(slot: PartitionSlot, batch: FetchedBatch): Promise<void> {
+    const { control, ended } = batchControl(slot, {
+      current: (s) => this.running && this.slots.get(slotKey(s.topic, s.partition)) === s,
+      pause: () => this.pause(slot.topic, [slot.partition]),
+      resume: () => this.resume(slot.topic, [slot.partition]),
+      commit: () => this.commit(),
+    });
+    try {
+      await this.handler!.onBatch(batch, control);
+      await this.commit();
+    } catch (error) {
+      this.crash(error);
+    } finally {
+      ended(batch);
+      this.events.emit('batchProcessed', batchSummary(batch));
+      this.schedule();
+    }
+  }
+
+  private commit(): Promise<void> {
+    return commitSlots(this.consumer, [...this.slots.values()]);
+  }
+
+  private explain(error: unknown): Error {
+    return explainPlatformaticError(this.kafka, error, {
+      groupId: this.options.groupId,
+      topics: this.topics,
+      principal: this.options.principal,
+    });
+  }
+
+  /** A failure the client cannot get past: reported, and fetching goes on only when restarts are wanted. */
+  private crash(error: unknown): void {
+    if (!this.running) return;
+    const explained = this.explain(error);
+    const restart = this.options.restartOnCrash && explained.name !== 'KafkaAuthorizationError';
+    if (!restart) {
+      this.running = false;
+      clearInterval(this.tick);
+    }
+    this.events.emit('crashed', { error: explained, restart, transient: false });
+  }
+}

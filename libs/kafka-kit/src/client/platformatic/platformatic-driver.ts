@@ -1,0 +1,65 @@
+import type { KafkaModuleOptions } from '../../interfaces/kafka-module-options.interface.js';
+import type { AdminClient } from '../admin-client.js';
+import type { ConsumerClient, ConsumerClientOptions } from '../consumer-client.js';
+import type { KafkaDriver } from '../kafka-driver.js';
+import type { ProducerClient, ProducerClientOptions } from '../producer-client.js';
+import type { TopicReader } from '../topic-reader.js';
+import { InvalidKafkaOptionsError } from '../../errors/invalid-kafka-options.error.js';
+import { loadPlatformatic, type PlatformaticKafka } from './load-platformatic.js';
+import { transactionsUnsupported } from './platformatic.messages.js';
+import { PlatformaticAdminClient } from './platformatic-admin.js';
+import { PlatformaticConsumerClient } from './platformatic-consumer.js';
+import { toBaseOptions } from './platformatic-options.js';
+import { PlatformaticProducerClient } from './platformatic-producer.js';
+import { PlatformaticTopicReader } from './platformatic-topic-reader.js';
+
+/** Fails at startup on an option this driver cannot honour, naming it. */
+function refuseUnsupported(options: KafkaModuleOptions): void {
+  if (options.producer?.transactionalId)
+    throw new InvalidKafkaOptionsError('producer.transactionalId', transactionsUnsupported);
+}
+
+/** The @platformatic/kafka driver (`driver: 'platformatic'`), classic or KIP-848 group protocol. */
+export class PlatformaticDriver implements KafkaDriver {
+  private readonly kafka: PlatformaticKafka;
+  private readonly base: object;
+  private readonly principal?: string;
+  private sharedAdmin?: PlatformaticAdminClient;
+
+  constructor(private readonly options: KafkaModuleOptions) {
+    refuseUnsupported(options);
+    this.kafka = loadPlatformatic();
+    this.base = toBaseOptions(options);
+    if (options.sasl) this.principal = `User:${options.sasl.username}`;
+  }
+
+  createProducer(options: ProducerClientOptions): ProducerClient {
+    return new PlatformaticProducerClient(this.kafka, this.base, options);
+  }
+
+  createConsumer(options: ConsumerClientOptions): ConsumerClient {
+    return new PlatformaticConsumerClient(this.kafka, this.base, {
+      principal: this.principal,
+      ...options,
+      groupProtocol: this.options.groupProtocol ?? 'classic',
+    });
+  }
+
+  createReader(groupId: string): TopicReader {
+    return new PlatformaticTopicReader(this.kafka, this.base, groupId, this.principal);
+  }
+
+  admin(): AdminClient {
+    this.sharedAdmin ??= new PlatformaticAdminClient(this.kafka, this.base);
+    return this.sharedAdmin;
+  }
+
+  /** @platformatic/kafka reports through diagnostics channels, which the library does not subscribe to. */
+  bypassInstrumentation(): boolean {
+    return false;
+  }
+
+  async close(): Promise<void> {
+    await this.sharedAdmin?.disconnect();
+  }
+}
