@@ -17,7 +17,10 @@ export class ClickCountsService {
   /**
    * Counts a batch of clicks in `tx` (the offset store's transaction, which also saves the batch's
    * offset) in one statement: one round trip whatever the batch size. The clicks are summed per
-   * page and minute first, as one upsert may not touch a row twice.
+   * page and minute first, as one upsert may not touch a row twice. Rows are written in one
+   * order (minute, page) by every transaction: two batches counting the same windows at once
+   * (two partitions, or two instances) then wait for each other's row locks instead of
+   * deadlocking, which PostgreSQL breaks by failing one of them.
    */
   async add(tx: Queryable, clicks: readonly ClickEventDto[]): Promise<void> {
     const windows = new Map<string, { page: string; minute: number; clicks: number }>();
@@ -31,6 +34,7 @@ export class ClickCountsService {
     await tx.query(
       `INSERT INTO click_counts (page, minute, clicks)
        SELECT p, to_timestamp(m / 1000.0), n FROM unnest($1::text[], $2::bigint[], $3::bigint[]) AS t(p, m, n)
+       ORDER BY m, p
        ON CONFLICT (page, minute) DO UPDATE SET clicks = click_counts.clicks + EXCLUDED.clicks`,
       [rows.map((r) => r.page), rows.map((r) => r.minute), rows.map((r) => r.clicks)],
     );

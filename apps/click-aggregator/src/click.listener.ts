@@ -19,12 +19,14 @@ export class ClickListener {
   constructor(private readonly counts: ClickCountsService) {}
 
   // An invalid record is dead-lettered with the reason (its offset stored once the DLQ has it);
-  // the clicks around it are counted in batches of their own.
+  // the clicks around it are counted in batches of their own. A database error (a lost
+  // connection, a serialization failure) is retried first: its transaction rolled back, the
+  // batch is counted again, and only a failure that outlasts the retries reaches the DLQ.
   @KafkaListener(CLICK_TOPIC, {
     batch: true,
     topic: { partitions: 3 },
     offsetStore: clickOffsets,
-    errorHandling: { strategy: 'dead-letter' },
+    errorHandling: { strategy: 'blocking-retry', attempts: 5, then: { strategy: 'dead-letter' } },
   })
   async onClicks(
     @Payload(ClickEventDto) clicks: ClickEventDto[],

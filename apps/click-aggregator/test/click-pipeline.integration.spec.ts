@@ -76,14 +76,19 @@ describe('click pipeline: collector, two aggregators, archiver', () => {
 
     const stats = async () =>
       (await (await survivor.get('/stats')).json()) as { total: number; pages: Record<string, number> };
+    let last: Awaited<ReturnType<typeof stats>> | undefined;
     const counted = await waitFor(
       'the surviving aggregator to count every click',
       async () => {
-        const s = await stats();
-        return s.total >= posted && s;
+        last = await stats();
+        return last.total >= posted && last;
       },
       { timeoutMs: 60_000, intervalMs: 250 },
-    );
+    ).catch((err: Error) => {
+      // What the survivor counted and said, so a failure in CI can be read from its log.
+      const tail = survivor.output().trimEnd().split('\n').slice(-30).join('\n');
+      throw new Error(`${err.message}: counted ${last?.total} of ${posted}; the survivor printed:\n${tail}`);
+    });
     // Every partition consumed to its end by the group: nothing more can arrive to double-count.
     const kafka = new Kafka({ brokers: kafkaBrokers(), logLevel: logLevel.NOTHING });
     const admin = kafka.admin();

@@ -7,7 +7,7 @@ import type { INestApplication, LoggerService } from '@nestjs/common';
 import { trace } from '@opentelemetry/api';
 import type { ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { Test } from '@nestjs/testing';
-import { DLQ_HEADERS, DlqService } from 'nest-kafka-kit';
+import { DLQ_HEADERS, DlqService, KafkaKitError } from 'nest-kafka-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kafkaBrokers, uniqueName, waitFor } from '../../../tools/test/helpers.js';
 import { httpServerSpans, startTestTracing, type TestTracing } from '../../../tools/test/tracing.js';
@@ -16,6 +16,11 @@ import { AppModule as AggregatorModule } from '../src/app.module.js';
 import type { ClickEventDto, Queryable } from '@nest-kafka-kit/app-support';
 import { ClickCountsService } from '../src/click-counts.service.js';
 
+/** A failure the aggregator's blocking retry does not retry: the batch goes to the DLQ at once. */
+class CounterRejected extends KafkaKitError {
+  readonly retryable = false;
+}
+
 /** Counts clicks, noting the span each batch ran in; a batch with a page in `failOnce` throws once. */
 class TracedCounts extends ClickCountsService {
   readonly spanOf = new Map<string, string>();
@@ -23,7 +28,7 @@ class TracedCounts extends ClickCountsService {
 
   override async add(tx: Queryable, clicks: readonly ClickEventDto[]): Promise<void> {
     const failing = clicks.find((c) => this.failOnce.delete(c.page));
-    if (failing) throw new Error(`counter store down for ${failing.page}`);
+    if (failing) throw new CounterRejected(`counter refused ${failing.page}`);
     const spanId = trace.getActiveSpan()?.spanContext().spanId ?? 'none';
     for (const click of clicks) this.spanOf.set(click.page, spanId);
     return super.add(tx, clicks);
@@ -151,7 +156,7 @@ describe('a trace across click-collector and click-aggregator', () => {
     expect(failed.events.map((e) => e.name)).toContain('exception');
     expect(failed.attributes).toMatchObject({
       'nest_kafka_kit.outcome': 'dead-lettered',
-      'error.type': 'Error',
+      'error.type': 'CounterRejected',
     });
     // The strategy's failure log names the failed span and its trace (the batch span's own).
     const logged = logger.lines.find((l) => l.includes(`trace_id=${failed.spanContext().traceId}`));
