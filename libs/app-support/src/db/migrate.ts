@@ -13,11 +13,16 @@ const MIGRATIONS_LOCK = 7_311_004;
  */
 export async function migrate(db: Database, app: string, dir: URL): Promise<string[]> {
   const files = (await readdir(dir)).filter((f) => f.endsWith('.sql')).sort();
-  await db.query(
-    `CREATE TABLE IF NOT EXISTS schema_migrations (
-       app text NOT NULL, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now(),
-       PRIMARY KEY (app, name))`,
-  );
+  // Under the lock too: two CREATE TABLE IF NOT EXISTS at once can both find no table, and the
+  // second then fails on PostgreSQL's catalog ("duplicate key ... pg_type_typname_nsp_index").
+  await db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATIONS_LOCK]);
+    await tx.query(
+      `CREATE TABLE IF NOT EXISTS schema_migrations (
+         app text NOT NULL, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now(),
+         PRIMARY KEY (app, name))`,
+    );
+  });
   const applied: string[] = [];
   for (const name of files) {
     const sql = await readFile(fileURLToPath(new URL(name, dir)), 'utf8');
