@@ -87,7 +87,12 @@ describe('npm run demo', () => {
   }, 420_000);
 
   async function runWithoutTerminal(brokers: string[]): Promise<void> {
-    const demo = runDemo(process.execPath, ['tools/demo/main.mjs', '--duration', '25'], 13120, brokers);
+    const demo = runDemo(
+      process.execPath,
+      ['tools/demo/main.mjs', '--duration', '25'],
+      TEST_BROKER_PORTS.demoAppsNoTty,
+      brokers,
+    );
     const code = await waitFor(
       'the demo to finish',
       async () => (await Promise.race([demo.exited, null])) ?? undefined,
@@ -130,7 +135,7 @@ describe('npm run demo', () => {
   it('on a terminal: the STOP verdict shows within 10 s of the poison CDC change and clears after the key press that skips it', async () => {
     // `script` (util-linux) gives the demo a pseudo-terminal; its stdin is the terminal's keyboard.
     const command = 'stty cols 160 rows 60; exec node tools/demo/main.mjs --no-build --duration 15';
-    const demo = runDemo('script', ['-qfec', command, '/dev/null'], 13130);
+    const demo = runDemo('script', ['-qfec', command, '/dev/null'], TEST_BROKER_PORTS.demoAppsTty);
     try {
       const screenLine = (pattern: RegExp, from = 0) =>
         demo
