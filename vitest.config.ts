@@ -45,7 +45,7 @@ export default defineConfig({
           exclude: [
             '**/node_modules/**',
             '**/dist/**',
-            ...(process.env.INTEGRATION_EXCLUDE?.split(',') ?? []),
+            ...(process.env.INTEGRATION_EXCLUDE?.split(',').filter(Boolean) ?? []),
           ],
           globalSetup: ['tools/test/kafka-global-setup.ts', 'tools/test/postgres-global-setup.ts'],
           pool: 'forks',
