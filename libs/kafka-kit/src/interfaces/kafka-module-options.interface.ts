@@ -37,7 +37,7 @@ export type KafkaGroupProtocol = 'classic' | 'consumer';
 export interface KafkaModuleOptions {
   /**
    * The Kafka client: `'kafkajs'`, or `'platformatic'` for @platformatic/kafka (an optional peer
-   * dependency, Node.js >= 22.22 or >= 24.6), which also speaks KIP-848's group protocol.
+   * dependency, on the Node.js versions its `engines` admit), which also speaks KIP-848's group protocol.
    * @default 'kafkajs'
    */
   driver?: KafkaDriverName;

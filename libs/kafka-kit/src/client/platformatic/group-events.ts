@@ -4,6 +4,8 @@ import { assignmentText } from './assignment-change.js';
 import type { PlatformaticKafka } from './load-platformatic.js';
 import { answered } from './platformatic-errors.js';
 
+const EMPTY_JOIN_MS = 15_000;
+
 /**
  * Tells the library's `heartbeat` and `rebalancing` events from @platformatic/kafka's. A rebalance
  * is told once, when it is first seen (a heartbeat answered REBALANCE_IN_PROGRESS, the group's own
@@ -44,4 +46,18 @@ export class GroupEvents {
     this.told = { memberId, assignment, text };
     this.events.emit('joined', { memberId, assignment });
   }
+}
+
+/**
+ * Like kafkajs' run(): resolved once partitions are assigned (or the consumer crashed). KIP-848 may
+ * confirm an empty assignment before the partitions come; a member left without any waits EMPTY_JOIN_MS.
+ */
+export function firstJoin(events: EventEmitter): Promise<void> {
+  return new Promise<void>((resolve) => {
+    events.on('joined', ({ assignment }: { assignment: Record<string, number[]> }) => {
+      if (Object.keys(assignment).length > 0) resolve();
+    });
+    events.once('crashed', () => resolve());
+    setTimeout(resolve, EMPTY_JOIN_MS).unref();
+  });
 }

@@ -1,15 +1,29 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { satisfiesEngines } from './node-engines.js';
 import { InvalidKafkaOptionsError } from '../../errors/invalid-kafka-options.error.js';
 
 export type PlatformaticKafka = typeof import('@platformatic/kafka');
 
-/** The Node.js versions @platformatic/kafka 2.x runs on (its `engines`). */
-export function nodeVersionProblem(version: string): string | undefined {
-  const [major = 0, minor = 0] = version.replace(/^v/, '').split('.').map(Number);
-  const ok = (major === 22 && minor >= 22) || (major === 24 && minor >= 6) || major >= 25;
-  return ok
-    ? undefined
-    : `'platformatic' needs Node.js >= 22.22 or >= 24.6 (@platformatic/kafka's engines); this is Node.js ${version}: upgrade Node.js or use driver 'kafkajs'`;
+/**
+ * The Node.js versions the installed @platformatic/kafka declares it runs on (its `engines.node`,
+ * read from its package.json, so the check follows the package rather than a copy of its range).
+ */
+export function nodeVersionProblem(version: string, engines: string): string | undefined {
+  if (satisfiesEngines(version, engines) !== false) return undefined;
+  return `'platformatic' needs Node.js ${engines} (@platformatic/kafka's engines); this is Node.js ${version}: upgrade Node.js or use driver 'kafkajs'`;
+}
+
+/** The installed package's `engines.node`; its `exports` hides package.json, so it is read beside the entry. */
+function enginesOf(require: NodeJS.Require): string | undefined {
+  try {
+    const entry = require.resolve('@platformatic/kafka');
+    const manifest = join(dirname(entry), '..', 'package.json');
+    return (JSON.parse(readFileSync(manifest, 'utf8')) as { engines?: { node?: string } }).engines?.node;
+  } catch {
+    return undefined;
+  }
 }
 
 let loaded: PlatformaticKafka | undefined;
@@ -21,10 +35,12 @@ let loaded: PlatformaticKafka | undefined;
  */
 export function loadPlatformatic(): PlatformaticKafka {
   if (loaded) return loaded;
-  const problem = nodeVersionProblem(process.version);
+  const require = createRequire(import.meta.url);
+  const engines = enginesOf(require);
+  const problem = engines === undefined ? undefined : nodeVersionProblem(process.version, engines);
   if (problem) throw new InvalidKafkaOptionsError('driver', problem);
   try {
-    loaded = createRequire(import.meta.url)('@platformatic/kafka') as PlatformaticKafka;
+    loaded = require('@platformatic/kafka') as PlatformaticKafka;
   } catch (error) {
     const code = (error as { code?: string }).code;
     throw new InvalidKafkaOptionsError(

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { Consumer, ConsumerOptions, MessagesStream } from '@platformatic/kafka';
 import type { BatchHandler, ConsumerClient, ConsumerEvents, FetchedBatch } from '../consumer-client.js';
 import { applyAssignment, assignmentText } from './assignment-change.js';
-import { GroupEvents } from './group-events.js';
+import { firstJoin, GroupEvents } from './group-events.js';
 import { LeaderFetch } from './leader-fetch.js';
 import { batchControl } from './batch-control.js';
 import {
@@ -15,19 +15,18 @@ import {
 import { groupOptions, type PlatformaticConsumerSettings } from './platformatic-options.js';
 import { PausedPartitions } from './paused-partitions.js';
 import type { PlatformaticKafka } from './load-platformatic.js';
-import { explainPlatformaticError } from './platformatic-errors.js';
+import { explainPlatformaticError, restartable } from './platformatic-errors.js';
+import { RejoinBarrier } from './rejoin-barrier.js';
 
 /** How often the loop looks at the assignment and the paused partitions when nothing wakes it. */
 const TICK_MS = 100;
 const REJOIN_MS = 1000;
-const EMPTY_JOIN_MS = 15_000;
 
 /**
  * A group consumer over @platformatic/kafka. Membership (join, heartbeats, KIP-848 or classic
  * assignment) is the library's own, through a `consume()` stream that is never read; fetching,
  * per-partition pause, seek and commits are done here with its `fetch` and `commit` calls, so a
- * partition is paused without pausing the others and a batch is one partition's records, as the
- * library's loops expect.
+ * partition is paused alone and a batch is one partition's records, as the library's loops expect.
  */
 export class PlatformaticConsumerClient implements ConsumerClient {
   private readonly consumer: Consumer;
@@ -44,6 +43,7 @@ export class PlatformaticConsumerClient implements ConsumerClient {
   private assignmentSeen = '';
   private resolving?: Promise<void>;
   private running = false;
+  private readonly rejoin = new RejoinBarrier(this.queue, this.handling, () => this.commit());
   private handler?: { concurrency: number; onBatch: BatchHandler };
   private tick?: NodeJS.Timeout;
 
@@ -59,12 +59,16 @@ export class PlatformaticConsumerClient implements ConsumerClient {
       maxWaitTime: options.fetchMaxWaitMs,
       maxBytesPerPartition: options.maxBytesPerPartition,
       ...groupOptions(options),
+      // Before every classic JoinGroup (each rejoin of a rebalance), the batches in flight finish and
+      // are committed, as with kafkajs: a partition given up is not handled again by its next owner.
+      ...(options.groupProtocol === 'classic' ? { protocolsMetadata: () => this.rejoin.before() } : {}),
     } as ConsumerOptions<Buffer, Buffer, Buffer, Buffer>);
+    this.consumer.on('consumer:group:join', () => this.rejoin.joined());
     this.group = new GroupEvents(kafka, this.consumer, this.events);
     this.fetcher = new LeaderFetch(kafka, this.consumer, {
       maxBytesPerPartition: options.maxBytesPerPartition,
       maxWaitMs: options.fetchMaxWaitMs,
-      current: (slot) => this.running && this.slots.get(slotKey(slot.topic, slot.partition)) === slot,
+      current: (slot) => !this.rejoin.active && this.owns(slot),
       fetched: (slot, batch) => {
         this.queue.push({ slot, batch });
         this.dispatch();
@@ -89,15 +93,9 @@ export class PlatformaticConsumerClient implements ConsumerClient {
   async run(concurrency: number, onBatch: BatchHandler): Promise<void> {
     this.handler = { concurrency, onBatch };
     this.running = true;
-    // Like kafkajs' run(): resolved once partitions are assigned (or it crashed). KIP-848 may confirm
-    // an empty assignment before the partitions come; a member left without any waits EMPTY_JOIN_MS.
-    const firstJoin = new Promise<void>((resolve) => {
-      this.events.on('joined', ({ assignment }) => Object.keys(assignment).length > 0 && resolve());
-      this.events.once('crashed', () => resolve());
-      setTimeout(resolve, EMPTY_JOIN_MS).unref();
-    });
+    const joined = firstJoin(this.events);
     void this.join();
-    await firstJoin;
+    await joined;
   }
 
   /** Joins through an unread stream; a failed join is a crash, tried again when restarts are wanted. */
@@ -168,7 +166,7 @@ export class PlatformaticConsumerClient implements ConsumerClient {
     if (!this.running) return;
     this.syncAssignment();
     this.dispatch();
-    if (this.resolving) return;
+    if (this.resolving || this.rejoin.active) return;
     const slots = [...this.slots.values()];
     const idle = slots.filter(
       (s) => !s.busy && s.position !== undefined && !this.pausedSet.has(s.topic, s.partition),
@@ -198,6 +196,7 @@ export class PlatformaticConsumerClient implements ConsumerClient {
   }
 
   private dispatch(): void {
+    if (this.rejoin.active) return;
     while (this.running && this.handling.size < this.handler!.concurrency && this.queue.length > 0) {
       const next = this.queue.shift()!;
       const run = this.handle(next.slot, next.batch).finally(() => this.handling.delete(run));
@@ -207,7 +206,7 @@ export class PlatformaticConsumerClient implements ConsumerClient {
 
   private async handle(slot: PartitionSlot, batch: FetchedBatch): Promise<void> {
     const { control, ended } = batchControl(slot, {
-      current: (s) => this.running && this.slots.get(slotKey(s.topic, s.partition)) === s,
+      current: (s) => this.owns(s),
       pause: () => this.pause(slot.topic, [slot.partition]),
       resume: () => this.resume(slot.topic, [slot.partition]),
       commit: () => this.commit(),
@@ -224,23 +223,24 @@ export class PlatformaticConsumerClient implements ConsumerClient {
     }
   }
 
-  private commit(): Promise<void> {
-    return commitSlots(this.consumer, [...this.slots.values()]);
+  private owns(slot: PartitionSlot): boolean {
+    return this.running && this.slots.get(slotKey(slot.topic, slot.partition)) === slot;
   }
 
-  private explain(error: unknown): Error {
-    return explainPlatformaticError(this.kafka, error, {
-      groupId: this.options.groupId,
-      topics: this.topics,
-      principal: this.options.principal,
-    });
+  private commit(): Promise<void> {
+    return commitSlots(this.consumer, [...this.slots.values()]);
   }
 
   /** A failure the client cannot get past: reported, and fetching goes on only when restarts are wanted. */
   private crash(error: unknown): void {
     if (!this.running) return;
-    const explained = this.explain(error);
-    const restart = this.options.restartOnCrash && explained.name !== 'KafkaAuthorizationError';
+    const { groupId, principal, restartOnCrash } = this.options;
+    const explained = explainPlatformaticError(this.kafka, error, {
+      groupId,
+      topics: this.topics,
+      principal,
+    });
+    const restart = restartOnCrash && restartable(this.kafka, error, explained);
     if (!restart) {
       this.running = false;
       clearInterval(this.tick);

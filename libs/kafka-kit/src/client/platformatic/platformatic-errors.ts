@@ -17,6 +17,21 @@ export function isRetriable(kafka: PlatformaticKafka, error: unknown): boolean {
 }
 
 /**
+ * Whether a consumer may restart after `error` (`explained` is what it reports): not after a
+ * refused authorization, nor after a broker answer that is neither retriable nor a call to rejoin
+ * (INVALID_SESSION_TIMEOUT, say), after which kafkajs does not restart either: the crash then
+ * stays, for liveness to report.
+ */
+export function restartable(kafka: PlatformaticKafka, error: unknown, explained: Error): boolean {
+  if (explained.name === 'KafkaAuthorizationError') return false;
+  const refusal = kafka.findErrorBy(error as Error, 'code', kafka.ProtocolError.code) as {
+    canRetry?: boolean;
+    needsRejoin?: boolean;
+  } | null;
+  return refusal === null || refusal.canRetry !== false || refusal.needsRejoin === true;
+}
+
+/**
  * One error whose message tells the whole chain: @platformatic/kafka wraps the cause of a failed
  * connection (a refused SASL authentication, an untrusted certificate) in errors that say only
  * that no broker could be reached. The original stays the cause; credentials are never in it.

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import type { FetchedBatch } from '../consumer-client.js';
+import type { PartitionSlot } from './partition-slots.js';
+import { RejoinBarrier } from './rejoin-barrier.js';
+
+const batchFrom = (first: number): FetchedBatch =>
+  ({ topic: 't', partition: 0, highWatermark: '100', records: [{ offset: String(first) }] }) as FetchedBatch;
+
+describe('RejoinBarrier', () => {
+  it('rejoins only after the batches in flight finished and were committed, giving queued ones back', async () => {
+    const order: string[] = [];
+    let finish!: () => void;
+    const inFlight = new Promise<void>((r) => (finish = r)).then(() => void order.push('handled'));
+    const handling = new Set([inFlight]);
+    const queued: PartitionSlot = { topic: 't', partition: 1, position: 20n, epoch: 3, busy: true };
+    const queue = [{ slot: queued, batch: batchFrom(10) }];
+    const barrier = new RejoinBarrier(queue, handling, async () => {
+      order.push('committed');
+    });
+    const rejoin = barrier.before().then((userData) => {
+      order.push('rejoin');
+      return userData;
+    });
+    expect(barrier.active).toBe(true);
+    expect(queue).toEqual([]);
+    expect(queued).toMatchObject({ position: 10n, epoch: 4, busy: false });
+    await Promise.resolve();
+    expect(order).toEqual([]);
+    finish();
+    expect(await rejoin).toEqual(Buffer.alloc(0));
+    expect(order).toEqual(['handled', 'committed', 'rejoin']);
+    barrier.joined();
+    expect(barrier.active).toBe(false);
+  });
+
+  it('still rejoins when the commit fails (the next owner then handles those records again)', async () => {
+    const barrier = new RejoinBarrier([], new Set(), () => Promise.reject(new Error('coordinator moved')));
+    await expect(barrier.before()).resolves.toEqual(Buffer.alloc(0));
+  });
+});
