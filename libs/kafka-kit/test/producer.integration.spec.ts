@@ -12,7 +12,6 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_KAFKA_VERSION } from '../embedded/cluster.mjs';
 import { runJavaTool } from '../embedded/java-tools.mjs';
 import { registerInstalledCodecs } from '../src/client/compression-codecs.js';
-import { onPlatformatic } from '../../../tools/test/kafka-client-options.js';
 import { createTopics, kafkaBrokers, startKafkaApp, uniqueName, waitFor } from './support.js';
 
 // A plain kafkajs client, to look at what the broker holds independently of the library. Its
@@ -165,32 +164,48 @@ describe('KafkaProducer', () => {
     expect(perPartition).toEqual([2, 2, 2, 2]);
   });
 
-  it('commits or aborts records atomically in a transaction', async () => {
-    const topic = await createTopic(1);
-    if (onPlatformatic()) {
-      // The platformatic driver runs no transactions: the app must not start, and must say why.
-      await expect(
-        startKafkaApp([], { producer: { idempotent: true, transactionalId: uniqueName('tx') } }),
-      ).rejects.toThrow(
-        'Invalid KafkaModule option "producer.transactionalId": driver \'platformatic\' does not run Kafka transactions',
-      );
-      return;
-    }
+  it('commits or aborts records atomically in a transaction, across partitions', async () => {
+    const topic = await createTopic(3);
     const producer = await producerWith({ idempotent: true, transactionalId: uniqueName('tx') });
-    await producer.transaction(async (tx) => {
-      await tx.send(topic, [{ key: 'committed', value: 1 }]);
-    });
+    const keyed = (prefix: string) =>
+      Array.from({ length: 6 }, (_, i) => ({ key: `${prefix}-${i}`, value: i }));
+    const committed = await producer.transaction((tx) => tx.send(topic, keyed('committed')));
+    expect(new Set(committed.map((r) => r.partition)).size).toBeGreaterThan(1);
     await expect(
       producer.transaction(async (tx) => {
-        await tx.send(topic, [{ key: 'aborted', value: 2 }]);
+        await tx.send(topic, keyed('aborted'));
         throw new Error('changed my mind');
       }),
     ).rejects.toThrow('changed my mind');
-    await producer.transaction(async (tx) => {
-      await tx.send(topic, [{ key: 'committed-2', value: 3 }]);
-    });
+    await producer.transaction((tx) => tx.send(topic, keyed('committed-2')));
     // kafkajs consumers read committed records only (isolation read_committed).
-    const got = await readAll(topic, 2);
-    expect([...got.keys()].sort()).toEqual(['committed', 'committed-2']);
+    const got = await readAll(topic, 12);
+    expect([...got.keys()].sort()).toEqual(
+      [...keyed('committed'), ...keyed('committed-2')].map((r) => r.key).sort(),
+    );
+  });
+
+  it("commits a group's offsets with a transaction's records, or neither", async () => {
+    const [input, output] = [await createTopic(1), await createTopic(1)];
+    const groupId = uniqueName('tx-group');
+    const producer = await producerWith({ idempotent: true, transactionalId: uniqueName('tx-offsets') });
+    const committedOffset = async () =>
+      (await admin.fetchOffsets({ groupId, topics: [input] }))[0]!.partitions[0]!.offset;
+    await producer.transaction(async (tx) => {
+      await tx.send(output, [{ key: 'out-1', value: 1 }]);
+      await tx.sendOffsets(groupId, input, 0, '5');
+    });
+    await waitFor('the offset committed with the transaction', async () => (await committedOffset()) === '5');
+    await expect(
+      producer.transaction(async (tx) => {
+        await tx.send(output, [{ key: 'out-aborted', value: 2 }]);
+        await tx.sendOffsets(groupId, input, 0, '9');
+        throw new Error('changed my mind');
+      }),
+    ).rejects.toThrow('changed my mind');
+    // The next transaction of this id begins only once the aborted one's markers are written.
+    await producer.transaction((tx) => tx.send(output, [{ key: 'out-2', value: 3 }]));
+    expect(await committedOffset()).toBe('5');
+    expect([...(await readAll(output, 2)).keys()].sort()).toEqual(['out-1', 'out-2']);
   });
 });

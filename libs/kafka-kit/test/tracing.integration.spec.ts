@@ -19,7 +19,6 @@ import {
 } from 'nest-kafka-kit';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startTestTracing, type TestTracing } from '../../../tools/test/tracing.js';
-import { onPlatformatic } from '../../../tools/test/kafka-client-options.js';
 import { startKafkaApp, uniqueName, waitFor } from './support.js';
 
 describe('tracing', () => {
@@ -67,43 +66,40 @@ describe('tracing', () => {
       return roots;
     };
 
-    // Registered on kafkajs only: the platformatic driver runs no transactions (it refuses
-    // producer.transactionalId at startup, which producer.integration.spec.ts checks).
-    if (!onPlatformatic())
-      it('traces records sent in a transaction like any other: a PRODUCER span each, the handler its child', async () => {
-        const topic = uniqueName('traced-tx');
-        const handledIn: string[] = [];
-        @Injectable()
-        @KafkaConsumer({ groupId: uniqueName('traced-tx-group'), fromBeginning: true })
-        class Ledger {
-          @KafkaListener(topic, { topic: { partitions: 1 } })
-          handle(@Payload() _: unknown) {
-            handledIn.push(trace.getActiveSpan()!.spanContext().spanId);
-          }
+    it('traces records sent in a transaction like any other: a PRODUCER span each, the handler its child', async () => {
+      const topic = uniqueName('traced-tx');
+      const handledIn: string[] = [];
+      @Injectable()
+      @KafkaConsumer({ groupId: uniqueName('traced-tx-group'), fromBeginning: true })
+      class Ledger {
+        @KafkaListener(topic, { topic: { partitions: 1 } })
+        handle(@Payload() _: unknown) {
+          handledIn.push(trace.getActiveSpan()!.spanContext().spanId);
         }
-        app = await startKafkaApp([Ledger], {
-          producer: { transactionalId: uniqueName('traced-tx-producer'), idempotent: true },
-        });
-        const root = trace.getTracer('test').startSpan('transfer');
-        await context.with(trace.setSpan(context.active(), root), () =>
-          app!.get(KafkaProducer).transaction((tx) =>
-            tx.send(topic, [
-              { key: 'a', value: { debit: 1 } },
-              { key: 'b', value: { credit: 1 } },
-            ]),
-          ),
-        );
-        root.end();
-        await waitFor('both records handled', () => handledIn.length === 2);
-        const producers = named(`send ${topic}`);
-        expect(producers).toHaveLength(2);
-        for (const p of producers) expect(p.spanContext().traceId).toBe(root.spanContext().traceId);
-        const consumers = named(`process ${topic}`);
-        expect(consumers.map((c) => c.parentSpanContext?.spanId).sort()).toEqual(
-          producers.map((p) => p.spanContext().spanId).sort(),
-        );
-        expect(consumers.map((c) => c.spanContext().spanId).sort()).toEqual([...handledIn].sort());
+      }
+      app = await startKafkaApp([Ledger], {
+        producer: { transactionalId: uniqueName('traced-tx-producer'), idempotent: true },
       });
+      const root = trace.getTracer('test').startSpan('transfer');
+      await context.with(trace.setSpan(context.active(), root), () =>
+        app!.get(KafkaProducer).transaction((tx) =>
+          tx.send(topic, [
+            { key: 'a', value: { debit: 1 } },
+            { key: 'b', value: { credit: 1 } },
+          ]),
+        ),
+      );
+      root.end();
+      await waitFor('both records handled', () => handledIn.length === 2);
+      const producers = named(`send ${topic}`);
+      expect(producers).toHaveLength(2);
+      for (const p of producers) expect(p.spanContext().traceId).toBe(root.spanContext().traceId);
+      const consumers = named(`process ${topic}`);
+      expect(consumers.map((c) => c.parentSpanContext?.spanId).sort()).toEqual(
+        producers.map((p) => p.spanContext().spanId).sort(),
+      );
+      expect(consumers.map((c) => c.spanContext().spanId).sort()).toEqual([...handledIn].sort());
+    });
 
     it('gives a batch listener one span per call, linked to every record it got', async () => {
       const topic = uniqueName('traced-batch');

@@ -4,20 +4,12 @@ import type { ConsumerClient, ConsumerClientOptions } from '../consumer-client.j
 import type { KafkaDriver } from '../kafka-driver.js';
 import type { ProducerClient, ProducerClientOptions } from '../producer-client.js';
 import type { TopicReader } from '../topic-reader.js';
-import { InvalidKafkaOptionsError } from '../../errors/invalid-kafka-options.error.js';
 import { loadPlatformatic, type PlatformaticKafka } from './load-platformatic.js';
-import { transactionsUnsupported } from './platformatic.messages.js';
 import { PlatformaticAdminClient } from './platformatic-admin.js';
 import { PlatformaticConsumerClient } from './platformatic-consumer.js';
 import { toBaseOptions } from './platformatic-options.js';
 import { PlatformaticProducerClient } from './platformatic-producer.js';
 import { PlatformaticTopicReader } from './platformatic-topic-reader.js';
-
-/** Fails at startup on an option this driver cannot honour, naming it. */
-function refuseUnsupported(options: KafkaModuleOptions): void {
-  if (options.producer?.transactionalId)
-    throw new InvalidKafkaOptionsError('producer.transactionalId', transactionsUnsupported);
-}
 
 /** The @platformatic/kafka driver (`driver: 'platformatic'`), classic or KIP-848 group protocol. */
 export class PlatformaticDriver implements KafkaDriver {
@@ -27,7 +19,6 @@ export class PlatformaticDriver implements KafkaDriver {
   private sharedAdmin?: PlatformaticAdminClient;
 
   constructor(private readonly options: KafkaModuleOptions) {
-    refuseUnsupported(options);
     this.kafka = loadPlatformatic();
     this.base = toBaseOptions(options);
     if (options.sasl) this.principal = `User:${options.sasl.username}`;

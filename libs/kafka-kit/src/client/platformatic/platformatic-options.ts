@@ -7,6 +7,7 @@ import type {
 import { parseBrokers } from '../../options/kafka-options.validator.js';
 import type { ConsumerClientOptions } from '../consumer-client.js';
 import { copartitionedAssigner } from './copartitioned-assigner.js';
+import { exponentialBackoff } from './retry-backoff.js';
 
 const SASL_MECHANISMS: Record<string, SASLMechanismValue> = {
   plain: 'PLAIN',
@@ -25,7 +26,7 @@ export function toBaseOptions(options: KafkaModuleOptions): BaseOptions {
     requestTimeout: options.requestTimeoutMs ?? 30_000,
     timeout: options.requestTimeoutMs ?? 30_000,
     retries: options.retry?.retries ?? 5,
-    retryDelay: options.retry?.initialRetryTimeMs ?? 300,
+    retryDelay: exponentialBackoff(options.retry),
     autocreateTopics: false,
     ...(tls ? { tls } : {}),
     ...(options.sasl

@@ -1,4 +1,4 @@
-import type { MessageToProduce, Producer, ProducerOptions } from '@platformatic/kafka';
+import type { Producer, ProducerOptions } from '@platformatic/kafka';
 import type { Partitioner } from '../../interfaces/partitioner.interface.js';
 import type {
   OutgoingRecord,
@@ -8,11 +8,9 @@ import type {
   SendSettings,
   TransactionHandle,
 } from '../producer-client.js';
-import { transactionsUnsupported } from './platformatic.messages.js';
 import type { PlatformaticKafka } from './load-platformatic.js';
-
-const toBuffer = (v: Buffer | string | null): Buffer | undefined =>
-  v === null ? undefined : typeof v === 'string' ? Buffer.from(v) : v;
+import { sendPerPartition, toMessages } from './partitioned-send.js';
+import { PlatformaticTransactions } from './platformatic-transaction.js';
 
 /**
  * A @platformatic/kafka producer. Partitions are chosen here, by the library's own partitioner
@@ -21,8 +19,9 @@ const toBuffer = (v: Buffer | string | null): Buffer | undefined =>
  * offset follows.
  */
 export class PlatformaticProducerClient implements ProducerClient {
-  private readonly producer: Producer;
+  private readonly producer: Producer<Buffer, Buffer, Buffer, Buffer>;
   private readonly partitioner: Partitioner;
+  private readonly transactions: PlatformaticTransactions;
   private produceRequests = 0;
 
   constructor(kafka: PlatformaticKafka, base: object, options: ProducerClientOptions) {
@@ -31,58 +30,53 @@ export class PlatformaticProducerClient implements ProducerClient {
       ...base,
       idempotent: options.idempotent,
       compression: options.compression,
+      ...(options.transactionalId ? { transactionalId: options.transactionalId } : {}),
     } as ProducerOptions<Buffer, Buffer, Buffer, Buffer>);
+    this.transactions = new PlatformaticTransactions(kafka, base, this.producer);
   }
 
   async connect(): Promise<void> {
     // Connections open on the first send; metadata is fetched then.
   }
 
-  disconnect(): Promise<void> {
-    return this.producer.close();
+  async disconnect(): Promise<void> {
+    await this.transactions.close();
+    await this.producer.close();
   }
 
+  /** Produce requests sent so far (one per partition per send: see partitioned-send.ts). */
   get requestCount(): number {
     return this.produceRequests;
   }
 
-  async send(records: OutgoingRecord[], settings: SendSettings): Promise<RecordMetadata[]> {
+  send(records: OutgoingRecord[], settings: SendSettings): Promise<RecordMetadata[]> {
+    return this.sendVia(records, settings, this.producer);
+  }
+
+  private async sendVia(
+    records: OutgoingRecord[],
+    settings: SendSettings,
+    via: Parameters<typeof sendPerPartition>[0],
+    beforeSend?: (messages: ReturnType<typeof toMessages>, metadata: object) => Promise<void>,
+  ): Promise<RecordMetadata[]> {
     if (records.length === 0) return [];
     const topics = [...new Set(records.map((r) => r.topic))];
     const metadata = await this.producer.metadata({ topics });
-    const leaders = new Set<number>();
-    const messages: MessageToProduce[] = records.map((r) => {
-      const key = toBuffer(r.key);
-      const partitionCount = metadata.topics.get(r.topic)!.partitionsCount;
-      const partition = r.partition ?? this.partitioner({ topic: r.topic, key: key ?? null, partitionCount });
-      leaders.add(metadata.topics.get(r.topic)!.partitions[partition]?.leader ?? -1);
-      const headers = new Map<Buffer, Buffer>();
-      for (const [name, value] of Object.entries(r.headers ?? {}))
-        headers.set(Buffer.from(name), toBuffer(value)!);
-      return {
-        topic: r.topic,
-        partition,
-        key,
-        value: toBuffer(r.value),
-        headers,
-        ...(r.timestamp !== undefined ? { timestamp: BigInt(r.timestamp) } : {}),
-      };
-    });
-    const result = await this.producer.send({ messages, acks: settings.acks });
-    this.produceRequests += leaders.size;
-    const next = new Map<string, bigint>();
-    for (const o of result.offsets ?? []) next.set(`${o.topic}\u0000${o.partition}`, o.offset);
-    return messages.map((m) => {
-      const slot = `${m.topic}\u0000${m.partition}`;
-      const base = next.get(slot);
-      if (base === undefined || base < 0n) return { topic: m.topic, partition: m.partition!, offset: '-1' };
-      next.set(slot, base + 1n);
-      return { topic: m.topic, partition: m.partition!, offset: base.toString() };
-    });
+    const messages = toMessages(records, metadata, this.partitioner);
+    await beforeSend?.(messages, metadata);
+    const results = sendPerPartition(via, messages, settings.acks);
+    this.produceRequests += new Set(messages.map((m) => `${m.topic}/${m.partition}`)).size;
+    return results;
   }
 
-  /** Never reached: the driver refuses `producer.transactionalId` at startup. */
-  beginTransaction(): Promise<TransactionHandle> {
-    return Promise.reject(new Error(transactionsUnsupported));
+  /** Begins a transaction (the producer needs a transactionalId). */
+  async beginTransaction(settings: SendSettings): Promise<TransactionHandle> {
+    const tx = await this.transactions.begin();
+    return {
+      send: (records) => this.sendVia(records, settings, tx.via, tx.addPartitions),
+      sendOffsets: tx.sendOffsets,
+      commit: tx.commit,
+      abort: tx.abort,
+    };
   }
 }

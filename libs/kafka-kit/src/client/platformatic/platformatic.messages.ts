@@ -1,4 +1,4 @@
 // User-facing text of the @platformatic/kafka driver.
 
-export const transactionsUnsupported =
-  "driver 'platformatic' does not run Kafka transactions (@platformatic/kafka adds consumer offsets to a transaction only for messages its own stream consumed): use driver 'kafkajs' for a transactional producer";
+export const produceFailed = (partitions: string[], why: string): string =>
+  `producing to ${partitions.join(', ')} failed (a retriable error only once retry.retries are spent); those records may or may not be written: ${why}`;
