@@ -1,4 +1,6 @@
+import { Logger } from '@nestjs/common';
 import type { RetryDelayGetter } from '@platformatic/kafka';
+import { retrying } from './platformatic.messages.js';
 
 /** The module's `retry` option: how often and how long a failed request is tried again. */
 export interface RetrySettings {
@@ -13,12 +15,21 @@ export interface RetrySettings {
  * -9 (the controller waits out the broker's session first), so a send failed where kafkajs, which
  * doubles its wait up to `maxRetryTimeMs`, rides the move out. This is kafkajs' back-off: the
  * initial wait doubled per attempt, capped, with +-20% jitter so clients do not retry in step.
+ *
+ * The client asks for the delay only for an error it is about to retry (a leader election, a
+ * coordinator loading), so that is where the retry is logged: at debug, as the kafkajs driver
+ * logs its retriable answers, so a healthy start prints no ERROR line yet says what it rode out.
  */
-export function exponentialBackoff(retry: RetrySettings = {}): RetryDelayGetter {
+export function exponentialBackoff(
+  retry: RetrySettings = {},
+  logger: Pick<Logger, 'debug'> = new Logger('Kafka'),
+): RetryDelayGetter {
   const initial = retry.initialRetryTimeMs ?? 300;
   const max = retry.maxRetryTimeMs ?? 30_000;
-  return (_client, _operation, attempt) => {
+  return (_client, operation, attempt, retries, error) => {
     const base = Math.min(max, initial * 2 ** Math.max(0, attempt - 1));
-    return Math.round(base * (0.8 + Math.random() * 0.4));
+    const delay = Math.round(base * (0.8 + Math.random() * 0.4));
+    logger.debug(retrying(operation, attempt, retries, delay, error));
+    return delay;
   };
 }
