@@ -16,6 +16,8 @@ export interface FleetOptions {
 
 export class ConsumerFleet {
   private readonly slots: ChildApp[] = [];
+  /** Slots whose current process said `ready` and has not been stopped since. */
+  private readonly readySlots = new Set<number>();
 
   constructor(
     private readonly options: FleetOptions,
@@ -52,6 +54,12 @@ export class ConsumerFleet {
       }
     });
     await waitFor(`instance ${slot} to start`, () => child.output().includes('ready'), { timeoutMs: 60_000 });
+    this.readySlots.add(slot);
+  }
+
+  /** Slots running and ready now (a churn picks its victims among them, not among starting ones). */
+  ready(): number[] {
+    return [...this.readySlots];
   }
 
   /** Sends `signal` to instance `slot` and waits until its process has ended. */
@@ -60,6 +68,7 @@ export class ConsumerFleet {
     signal: 'SIGKILL' | 'SIGTERM',
   ): Promise<{ code: number | null; signal: string | null }> {
     const child = this.slots[slot]!;
+    this.readySlots.delete(slot);
     child.process.kill(signal);
     await waitFor(
       `instance ${slot} to end after ${signal}`,

@@ -45,6 +45,17 @@ describe('DeliveryLedger', () => {
     expect(ledger.rateOf(2, 2000, 1000)).toBe(1);
   });
 
+  it('counts first deliveries of every partition in a time window, repeats left out', () => {
+    const ledger = new DeliveryLedger();
+    ledger.add(at(10, 0, 0, 'a/0'));
+    ledger.add(at(20, 1, 0, 'b/0'));
+    ledger.add(at(30, 0, 0, 'a/0')); // a repeat
+    ledger.add(at(40, 1, 1, 'b/1'));
+    ledger.add(at(50, 0, 1, 'a/1'));
+    expect(ledger.firstDeliveriesBetween(20, 50)).toBe(2);
+    expect(ledger.firstDeliveriesBetween(0, 100)).toBe(4);
+  });
+
   it('says when every given partition first-delivered something after a time', () => {
     const ledger = new DeliveryLedger();
     ledger.add(at(10, 0, 0, 'a/0'));

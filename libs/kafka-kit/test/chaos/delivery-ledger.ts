@@ -76,6 +76,15 @@ export class DeliveryLedger {
     return (firstIndexAfter(times, at) - firstIndexAfter(times, at - windowMs)) / (windowMs / 1000);
   }
 
+  /** Log positions first delivered in [from, to), over every partition (the group's progress). */
+  firstDeliveriesBetween(from: number, to: number): number {
+    let n = 0;
+    for (const times of this.firstTimesOfPartition.values()) {
+      n += firstIndexAfter(times, to - 1) - firstIndexAfter(times, from - 1);
+    }
+    return n;
+  }
+
   /** Repeats delivered in [from, to). */
   duplicatesBetween(from: number, to: number): number {
     return firstIndexAfter(this.duplicateTimes, to - 1) - firstIndexAfter(this.duplicateTimes, from - 1);
