@@ -17,7 +17,13 @@ export const LATENCY_SECONDS = num('BENCH_LATENCY_SECONDS', 10, 2);
 export const STALL_MS = num('BENCH_STALL_MS', 60_000, 60_000);
 /** Scenario ids to run (comma-separated); all when unset. */
 export const ONLY = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
+/** A run of some scenarios writes beside the full run's report, never over it. */
 export const RESULTS_DIR =
-  process.env.BENCH_RESULTS ?? (quick ? 'tools/bench/dist/quick-results' : 'tools/bench/results');
+  process.env.BENCH_RESULTS ??
+  (quick
+    ? 'tools/bench/dist/quick-results'
+    : ONLY.length > 0
+      ? `tools/bench/results/${ONLY.join('-')}`
+      : 'tools/bench/results');
 /** A line for the report's header, e.g. who else used the machine. */
 export const NOTE = process.env.BENCH_NOTE;

@@ -80,6 +80,6 @@ function printScenario(result: ScenarioResult): void {
           ? `  p50 ${row.latencyP50Ms!.median.toFixed(1)} ms  p99 ${row.latencyP99Ms.median.toFixed(1)} ms` +
             `  loop delay p99 ${row.loopDelayP99Ms!.median.toFixed(1)} ms`
           : '');
-    console.log(`  ${row.name.padEnd(58)} ${figures}`);
+    console.log(`  ${row.name.padEnd(68)} ${figures}`);
   }
 }

@@ -1,7 +1,9 @@
-// Producing 256 B and 1 KiB records with acks=1 and acks=all: the library's per-record send()
-// against raw kafkajs batches, @nestjs/microservices' ClientKafka and Kafka's Java producer.
+// Producing 256 B and 1 KiB records with acks=1 and acks=all: the library's per-record send() on
+// each driver against raw kafkajs batches, @nestjs/microservices' ClientKafka and Kafka's Java
+// producer, all on one broker.
 import { MESSAGES } from '../config.js';
 import { javaProducerPerformance } from '../contenders/java-perf-tools.js';
+import { onPlatformatic, PLATFORMATIC } from '../contenders/platformatic-driver.js';
 import {
   clientKafkaEmit,
   kafkaProducerPerRecord,
@@ -12,7 +14,10 @@ import {
 import { sideBySide, type ScenarioResult } from '../side-by-side.js';
 
 export const RAW_1000_BATCHES = 'raw kafkajs send() of 1000-record batches';
-export const KAFKA_PRODUCER = 'KafkaProducer.send() per record, lingerMs 5';
+export const KAFKA_PRODUCER = 'KafkaProducer.send() per record, lingerMs 5 (kafkajs driver)';
+export const KAFKA_PRODUCER_PLATFORMATIC =
+  'KafkaProducer.send() per record, lingerMs 5 (platformatic driver)';
+export const JAVA_TUNED = 'Java ProducerPerformance, batch.size 512 KiB, linger.ms 10';
 /** Java's defaults are 16 KiB batches and no linger; this is what the issue measured as tuned. */
 const JAVA_TUNING = ['batch.size=524288', 'linger.ms=10'];
 
@@ -34,12 +39,13 @@ function produce(w: ProduceWorkload) {
       { name: RAW_1000_BATCHES, run: () => rawKafkajsBatches(w, 1000) },
       { name: 'raw kafkajs send() of 100-record batches', run: () => rawKafkajsBatches(w, 100) },
       { name: KAFKA_PRODUCER, run: () => kafkaProducerPerRecord(w, 5) },
+      {
+        name: KAFKA_PRODUCER_PLATFORMATIC,
+        run: onPlatformatic(() => kafkaProducerPerRecord(w, 5, PLATFORMATIC)),
+      },
       { name: '@nestjs/microservices ClientKafka.emit() per record', run: () => clientKafkaEmit(w) },
       { name: 'Java ProducerPerformance, defaults', run: () => javaProducerPerformance(w) },
-      {
-        name: 'Java ProducerPerformance, batch.size 512 KiB, linger.ms 10',
-        run: () => javaProducerPerformance(w, JAVA_TUNING),
-      },
+      { name: JAVA_TUNED, run: () => javaProducerPerformance(w, JAVA_TUNING) },
     ],
   );
 }
