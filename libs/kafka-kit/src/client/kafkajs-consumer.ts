@@ -11,12 +11,22 @@ import { CopartitionedAssigner } from './copartitioned-assigner.js';
 import { explainCrash } from './authorization-failure.js';
 import { isRetriableProtocolError } from './kafkajs-retriable.js';
 import { SerialCommits } from './serial-commits.js';
+import { CommitHolds } from './commit-holds.js';
+import { commitMarked } from './kafkajs-marked-commit.js';
 
 /** A kafkajs consumer for one group: at-least-once, processed offsets committed during and after each batch. */
 export class KafkajsConsumerClient implements ConsumerClient {
   private readonly consumer: Consumer;
   private readonly topics: string[] = [];
   private readonly commits = new SerialCommits();
+  // Released holds commit through the last batch's payload (kafkajs has no commit of resolved
+  // offsets outside one); a failed commit leaves its offsets to the next.
+  private lastPayload?: EachBatchPayload;
+  private readonly holds = new CommitHolds(() => {
+    const payload = this.lastPayload;
+    if (payload?.isRunning())
+      this.commits.now(() => commitMarked(payload, this.holds)).catch(() => undefined);
+  });
   // kafkajs' isStale() serializes [topic, partition] to JSON on each call, and the loops ask
   // before every record; only a seek of ours can make a batch stale, so until one the answer is no.
   private seeked = false;
@@ -125,7 +135,8 @@ export class KafkajsConsumerClient implements ConsumerClient {
       eachBatch: async (payload: EachBatchPayload) => {
         // A batch-end commit that failed fails the next batch, as kafkajs' own commit did.
         commits.rethrow();
-        const commit = () => commits.now(() => payload.commitOffsetsIfNecessary());
+        this.lastPayload = payload;
+        const commit = () => commits.now(() => commitMarked(payload, this.holds));
         try {
           await onBatch(
             {
@@ -136,6 +147,7 @@ export class KafkajsConsumerClient implements ConsumerClient {
             },
             {
               markProcessed: payload.resolveOffset,
+              holdCommits: (offset) => this.holds.hold(payload.batch.topic, payload.batch.partition, offset),
               heartbeat: payload.heartbeat,
               shouldContinue: () => payload.isRunning() && !(this.seeked && payload.isStale()),
               pause: payload.pause,
@@ -146,7 +158,7 @@ export class KafkajsConsumerClient implements ConsumerClient {
           await commit();
           throw error;
         }
-        if (payload.isRunning()) commits.later(() => payload.commitOffsetsIfNecessary());
+        if (payload.isRunning()) commits.later(() => commitMarked(payload, this.holds));
         else await commit();
       },
     });
