@@ -25,7 +25,9 @@ export class KafkajsConsumerClient implements ConsumerClient {
   private readonly holds = new CommitHolds(() => {
     const payload = this.lastPayload;
     if (payload?.isRunning())
-      this.commits.now(() => commitMarked(payload, this.holds)).catch(() => undefined);
+      this.commits
+        .now(async () => (payload.isRunning() ? commitMarked(payload, this.holds) : undefined))
+        .catch(() => undefined);
   });
   // kafkajs' isStale() serializes [topic, partition] to JSON on each call, and the loops ask
   // before every record; only a seek of ours can make a batch stale, so until one the answer is no.
