@@ -21,14 +21,16 @@ export class KafkajsConsumerClient implements ConsumerClient {
   private readonly commits = new SerialCommits();
   // Released holds commit through the last batch's payload (kafkajs has no commit of resolved
   // offsets outside one); a failed commit leaves its offsets to the next.
+  // Not once disconnect() began: kafkajs closes its sockets under such a commit ('write after end').
   private lastPayload?: EachBatchPayload;
   private readonly holds = new CommitHolds(() => {
     const payload = this.lastPayload;
-    if (payload?.isRunning())
+    if (payload && !this.stopping)
       this.commits
-        .now(async () => (payload.isRunning() ? commitMarked(payload, this.holds) : undefined))
+        .now(async () => (this.stopping ? undefined : commitMarked(payload, this.holds)))
         .catch(() => undefined);
   });
+  private stopping = false;
   // kafkajs' isStale() serializes [topic, partition] to JSON on each call, and the loops ask
   // before every record; only a seek of ours can make a batch stale, so until one the answer is no.
   private seeked = false;
@@ -103,6 +105,7 @@ export class KafkajsConsumerClient implements ConsumerClient {
 
   async connect(): Promise<void> {
     await registerInstalledCodecs();
+    this.stopping = false;
     await this.consumer.connect();
   }
 
@@ -204,6 +207,7 @@ export class KafkajsConsumerClient implements ConsumerClient {
    * come again: at-least-once holds).
    */
   disconnect(): Promise<void> {
+    this.stopping = true;
     return this.consumer.disconnect();
   }
 }
