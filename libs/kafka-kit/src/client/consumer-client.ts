@@ -26,6 +26,12 @@ export interface FetchedBatch {
 export interface BatchControl {
   /** Marks `offset` processed: the next commit covers it. */
   markProcessed(offset: string): void;
+  /**
+   * Keeps this partition's commits at or below `offset` (a failure whose write is not confirmed
+   * yet) until the returned function is called, also across batches; marks past it still move
+   * the next fetch. Releasing the last hold of a partition commits what it held back.
+   */
+  holdCommits(offset: string): () => void;
   /** Keeps the group membership alive during long work (a no-op where the client heartbeats by itself). */
   heartbeat(): Promise<void>;
   /** False once the consumer is stopping or rebalancing away from this batch. */

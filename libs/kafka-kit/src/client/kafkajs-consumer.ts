@@ -11,12 +11,26 @@ import { CopartitionedAssigner } from './copartitioned-assigner.js';
 import { explainCrash } from './authorization-failure.js';
 import { isRetriableProtocolError } from './kafkajs-retriable.js';
 import { SerialCommits } from './serial-commits.js';
+import { CommitHolds } from './commit-holds.js';
+import { commitMarked } from './kafkajs-marked-commit.js';
 
 /** A kafkajs consumer for one group: at-least-once, processed offsets committed during and after each batch. */
 export class KafkajsConsumerClient implements ConsumerClient {
   private readonly consumer: Consumer;
   private readonly topics: string[] = [];
   private readonly commits = new SerialCommits();
+  // Released holds commit through the last batch's payload (kafkajs has no commit of resolved
+  // offsets outside one); a failed commit leaves its offsets to the next.
+  // Not once disconnect() began: kafkajs closes its sockets under such a commit ('write after end').
+  private lastPayload?: EachBatchPayload;
+  private readonly holds = new CommitHolds(() => {
+    const payload = this.lastPayload;
+    if (payload && !this.stopping)
+      this.commits
+        .now(async () => (this.stopping ? undefined : commitMarked(payload, this.holds)))
+        .catch(() => undefined);
+  });
+  private stopping = false;
   // kafkajs' isStale() serializes [topic, partition] to JSON on each call, and the loops ask
   // before every record; only a seek of ours can make a batch stale, so until one the answer is no.
   private seeked = false;
@@ -91,6 +105,7 @@ export class KafkajsConsumerClient implements ConsumerClient {
 
   async connect(): Promise<void> {
     await registerInstalledCodecs();
+    this.stopping = false;
     await this.consumer.connect();
   }
 
@@ -125,7 +140,8 @@ export class KafkajsConsumerClient implements ConsumerClient {
       eachBatch: async (payload: EachBatchPayload) => {
         // A batch-end commit that failed fails the next batch, as kafkajs' own commit did.
         commits.rethrow();
-        const commit = () => commits.now(() => payload.commitOffsetsIfNecessary());
+        this.lastPayload = payload;
+        const commit = () => commits.now(() => commitMarked(payload, this.holds));
         try {
           await onBatch(
             {
@@ -136,6 +152,7 @@ export class KafkajsConsumerClient implements ConsumerClient {
             },
             {
               markProcessed: payload.resolveOffset,
+              holdCommits: (offset) => this.holds.hold(payload.batch.topic, payload.batch.partition, offset),
               heartbeat: payload.heartbeat,
               shouldContinue: () => payload.isRunning() && !(this.seeked && payload.isStale()),
               pause: payload.pause,
@@ -146,7 +163,7 @@ export class KafkajsConsumerClient implements ConsumerClient {
           await commit();
           throw error;
         }
-        if (payload.isRunning()) commits.later(() => payload.commitOffsetsIfNecessary());
+        if (payload.isRunning()) commits.later(() => commitMarked(payload, this.holds));
         else await commit();
       },
     });
@@ -190,6 +207,7 @@ export class KafkajsConsumerClient implements ConsumerClient {
    * come again: at-least-once holds).
    */
   disconnect(): Promise<void> {
+    this.stopping = true;
     return this.consumer.disconnect();
   }
 }

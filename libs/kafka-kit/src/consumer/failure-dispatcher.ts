@@ -8,6 +8,7 @@ import { ListenerRouting } from '../strategies/listener-routing.js';
 import { KafkaBatchContext } from './kafka-batch-context.js';
 import { KafkaContext } from './kafka-context.js';
 import type { ListenerRoute } from './listener-route.js';
+import { PendingFailures } from './pending-failures.js';
 import { saveRoutedOffset } from './offset-transactions.js';
 import type { ConsumerObservers } from './state/consumer-observers.js';
 import type { GroupState } from './state/group-state.js';
@@ -32,6 +33,8 @@ export interface PartitionPauses {
  */
 export class FailureDispatcher {
   private readonly logger: Logger;
+  // Per partition, across its batches.
+  private readonly pending = new WeakMap<PartitionActivitySlot, PendingFailures>();
 
   constructor(
     private readonly groupId: string,
@@ -40,6 +43,18 @@ export class FailureDispatcher {
     private readonly pauses: PartitionPauses,
   ) {
     this.logger = new Logger(`KafkaConsumer:${groupId}`);
+  }
+
+  /** The partition's failure writes in flight (pipelined strategies). */
+  pendingOn(slot: PartitionActivitySlot): PendingFailures {
+    let pending = this.pending.get(slot);
+    if (pending === undefined) this.pending.set(slot, (pending = new PendingFailures()));
+    return pending;
+  }
+
+  /** Waits for the partition's failure writes (the routing harness, which has no next batch). */
+  async settle(slot: PartitionActivitySlot): Promise<void> {
+    await this.pending.get(slot)?.settle(() => undefined);
   }
 
   /** True when the failure was dealt with for good and the loop may go on past the record. */

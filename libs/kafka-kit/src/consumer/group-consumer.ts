@@ -143,6 +143,11 @@ export class GroupConsumer implements PartitionPauses {
     else await handleRecords(this.loop, route, batch, control, slot);
   }
 
+  /** Waits for the failure writes the partition's batches left in flight (the routing harness). */
+  settleFailures(topic: string, partition: number): Promise<void> {
+    return this.loop.failures.settle(this.state.activitySlot(topic, partition));
+  }
+
   pauseUntil(topic: string, partition: number, control: BatchControl, at: number): void {
     control.pause();
     const timer = setTimeout(

@@ -4,7 +4,6 @@ import { ListenerRouting } from '../strategies/listener-routing.js';
 import type { FailureDispatcher } from './failure-dispatcher.js';
 import { KafkaContext } from './kafka-context.js';
 import type { ListenerRoute } from './listener-route.js';
-import { PendingFailures } from './pending-failures.js';
 import type { ConsumerObservers } from './state/consumer-observers.js';
 import type { PartitionActivitySlot } from './state/partition-activity-slot.js';
 
@@ -42,18 +41,29 @@ export async function handleRecords(
   const { topic, partition, records } = batch;
   const { heartbeatMs, commitMs, commitEveryRecords } = cadence;
   const { admit, handled } = route;
-  // Strategies that only record failures let the partition go on while they write; the
-  // bookkeeping is allocated at the first failure, so a clean batch pays nothing for it. Not
-  // with an offset store: the next record's transaction would store an offset past a failure
-  // whose write is not confirmed yet.
+  // Strategies that only record failures let the partition go on while they write, into its
+  // next batches too: each write holds the partition's commits at its record until confirmed.
+  // Not with an offset store: the next record's transaction would store an offset past a
+  // failure whose write is not confirmed yet.
   const pipelined = route.errorStrategy.pipelined === true && !admit && !route.offsetStore;
-  let pending: PendingFailures | undefined;
+  const pending = pipelined ? failures.pendingOn(slot) : undefined;
+  // Writes carried over from earlier batches: waited for at the end of this one, so a
+  // partition whose writes fail is held one batch later (the writes retry meanwhile).
+  let carried = pending?.size ?? 0;
   // The last record done and not yet marked: kafkajs parses and re-serializes an offset on each
   // mark, so a run of successes is marked once, before anything else marks and at the end.
   let done: string | undefined;
+  let marked: string | undefined;
   const flush = () => {
-    if (done !== undefined) control.markProcessed(done);
+    if (done !== undefined) control.markProcessed((marked = done));
     done = undefined;
+  };
+  // An unrecorded failure: it and what follows come again, so the position goes back to it
+  // (only back: a batch fetched after a rebalance may start at or before it).
+  const rewind = (offset: string) => {
+    flush();
+    const next = marked === undefined ? BigInt(records[0]!.offset) : BigInt(marked) + 1n;
+    if (BigInt(offset) < next) control.markProcessed((BigInt(offset) - 1n).toString());
   };
   let lastHeartbeat = Date.now();
   let lastCommit = lastHeartbeat;
@@ -95,24 +105,22 @@ export async function handleRecords(
         if (handled !== undefined) await handled(gated!);
         observers.handled(slot, 1, slot.succeeded(1) - started);
       } catch (error) {
-        if (pipelined) {
+        if (pending) {
           // The handler is done; only the write goes on, while the next record's handler runs.
           slot.ended();
-          flush();
-          (pending ??= new PendingFailures()).add(
-            record.offset,
-            failures.onFailure(route, slot, record, error, control),
-          );
+          const release = control.holdCommits(record.offset);
+          pending.add(record.offset, failures.onFailure(route, slot, record, error, control), release);
+          if (pending.full) {
+            carried = 0;
+            if (!(await pending.settle(rewind))) return;
+          }
         } else {
           const goOn = await failures.onFailure(route, slot, record, error, control);
           slot.ended();
           if (!goOn) return;
         }
       }
-      if (pending && !pending.empty) {
-        pending.done(record.offset);
-        if (pending.full && !(await pending.settle((o) => control.markProcessed(o)))) return;
-      } else done = record.offset;
+      done = record.offset;
       if (
         slot.lastProgressAt >= nextCheckAt ||
         (commitEveryRecords > 0 && ++sinceCommit >= commitEveryRecords)
@@ -121,6 +129,8 @@ export async function handleRecords(
     }
   } finally {
     flush();
-    if (pending && !pending.empty) await pending.settle((o) => control.markProcessed(o));
+    // Stopping: every write is waited for, so what was recorded is committed on the way out.
+    if (pending && pending.size > 0)
+      await pending.settle(rewind, control.shouldContinue() ? carried : pending.size);
   }
 }

@@ -1,3 +1,4 @@
+import { CommitHolds } from '../commit-holds.js';
 import type { BatchControl, FetchedBatch } from '../consumer-client.js';
 import { batchEnded, type PartitionSlot } from './partition-slots.js';
 
@@ -23,6 +24,11 @@ export function batchControl(
     markProcessed: (offset) => {
       last = BigInt(offset);
       if (slot.epoch === epoch) slot.toCommit = last + 1n;
+    },
+    holdCommits: (offset) => {
+      // A failed commit on release leaves its offsets to the next one.
+      slot.holds ??= new CommitHolds(() => void hooks.commit().catch(() => undefined));
+      return slot.holds.hold(slot.topic, slot.partition, offset);
     },
     heartbeat: async () => undefined,
     shouldContinue: () => hooks.current(slot),

@@ -1,4 +1,5 @@
 import type { Consumer } from '@platformatic/kafka';
+import type { CommitHolds } from '../commit-holds.js';
 import type { ConsumerEvents, FetchedBatch } from '../consumer-client.js';
 
 /** One assigned partition, as the consumer loop tracks it. */
@@ -10,6 +11,8 @@ export interface PartitionSlot {
   /** Next offset to commit (one past the last processed record). */
   toCommit?: bigint;
   committed?: bigint;
+  /** Unconfirmed failure writes: commits stay at or below them (created at the first hold). */
+  holds?: CommitHolds;
   /** Bumped by seek and by the end of a batch: a fetch answer for an older epoch is stale. */
   epoch: number;
   /** A batch of it is queued or being handled: it is not fetched meanwhile. */
@@ -57,7 +60,7 @@ export async function commitSlots(consumer: Consumer, slots: PartitionSlot[]): P
   const offsets = due.map((s) => ({
     topic: s.topic,
     partition: s.partition,
-    offset: s.toCommit!,
+    offset: s.holds ? s.holds.clamp(s.topic, s.partition, s.toCommit!) : s.toCommit!,
     leaderEpoch: -1,
   }));
   await consumer.commit({ offsets });
