@@ -3,7 +3,9 @@
 // names the partition and the topic it cannot write, and once the topic is back the write goes
 // through, the group commits past it and health recovers. The dashboard, in real Chromium, shows
 // the partition waiting for its write, without actions, until it goes on. (An ACL denying the
-// write is proven in acl.integration.spec.ts.)
+// write is proven in acl.integration.spec.ts.) A retry topic is also read, by the group's retry
+// consumer, which cannot join while it is gone: it waits with back-off, not in a tight restart
+// loop, warns once, readiness names the topic, and it joins again by itself once it is back.
 import { Injectable } from '@nestjs/common';
 import {
   KafkaConsumer,
@@ -12,12 +14,14 @@ import {
   KafkaProducer,
   Payload,
   type ErrorHandlingOptions,
+  type HealthEvaluation,
 } from 'nest-kafka-kit';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_BROKER_PORTS } from '../../../tools/test/broker-ports.js';
 import { openBrowser, type Browser } from '../../../tools/test/browser.js';
 import { OPS_TOKEN, TokenGuard } from './dashboard/dashboard-app.js';
 import { startHealthApp, type HealthApp } from './health/health-app.js';
+import { CapturingLogger } from './capturing-logger.js';
 import { appRights, committedOffsets, startSecuredBroker, type SecuredBroker } from './secured-broker.js';
 import { uniqueName, waitFor } from './support.js';
 
@@ -39,11 +43,17 @@ describe('a DLQ or retry topic deleted while the consumer runs (auto-create off)
   const topicCount = (name: string) =>
     broker.admin(async (a) => (await a.listTopics()).filter((t) => t === name).length);
 
-  async function holdsAndRecovers(errorHandling: ErrorHandlingOptions, failureTopic: (t: string) => string) {
+  /** `readBy`: the group that consumes the failure topic (the retry consumer), if one does. */
+  async function holdsAndRecovers(
+    errorHandling: ErrorHandlingOptions,
+    failureTopic: (t: string) => string,
+    readBy?: (groupId: string) => string,
+  ) {
     const topic = uniqueName('unwritable');
     const groupId = uniqueName('unwritable-group');
     await broker.grant(...appRights('app', topic), ...appRights('app', groupId));
     const received: string[] = [];
+    const logger = new CapturingLogger();
 
     @Injectable()
     @KafkaConsumer({ groupId, fromBeginning: true })
@@ -63,7 +73,7 @@ describe('a DLQ or retry topic deleted while the consumer runs (auto-create off)
         retry: { retries: 1, initialRetryTimeMs: 100, maxRetryTimeMs: 300 },
       },
       // Guarded, so the page would offer retry and skip on a partition they apply to.
-      { imports: [KafkaDashboardModule.forRoot({ guard: TokenGuard, pushIntervalMs: 200 })] },
+      { imports: [KafkaDashboardModule.forRoot({ guard: TokenGuard, pushIntervalMs: 200 })], logger },
     );
     browser = await openBrowser({ 'x-ops-token': OPS_TOKEN });
     const page = await browser.context.newPage();
@@ -112,6 +122,9 @@ describe('a DLQ or retry topic deleted while the consumer runs (auto-create off)
     });
     expect(['-1', undefined]).toContain((await committedOffsets(broker, groupId, topic)).get(0));
     expect(await topicCount(unwritable)).toBe(0); // nothing recreated it behind the test's back
+    const reader = readBy?.(groupId);
+    const readerLines = () => logger.lines.filter((l) => l.context === `KafkaConsumer:${reader}`);
+    if (reader) await waitsForMissingTopic(reader, unwritable, readerLines);
 
     await broker.admin((a) => a.createTopics({ topics: [{ topic: unwritable, numPartitions: 1 }] }));
     const back = Date.now();
@@ -123,8 +136,46 @@ describe('a DLQ or retry topic deleted while the consumer runs (auto-create off)
     await waitFor('liveness up', async () => (await app!.get('/health/live')).status === 200);
     await page.locator('#stopped-none').waitFor({ timeout: 10_000 });
     console.log(`${unwritable}: recovered ${Date.now() - back} ms after the topic was recreated`);
+    if (reader) {
+      await waitFor('readiness up again', async () => (await app!.get('/health/ready')).status === 200);
+      const told = readerLines().filter((l) => l.message.includes(unwritable));
+      expect(told.map((l) => l.level)).toEqual(['warn', 'log']); // once missing, once back
+      expect(told[1]!.message).toContain('back after');
+    }
     const end = await broker.admin((a) => a.fetchTopicOffsets(unwritable));
     expect(end[0]!.high).toBe('1'); // the failure recorded once
+  }
+
+  /**
+   * The reader of the deleted topic: not ready, starting, with a reason naming the topic; a few
+   * restarts over 4 s (kafkajs alone restarts at once after such a crash: 18 in 3 s), logged as
+   * one warning and then at debug, no ERROR.
+   */
+  async function waitsForMissingTopic(
+    groupId: string,
+    missing: string,
+    lines: () => { level: string; message: string }[],
+  ) {
+    const group = await waitFor('readiness to name the missing topic', async () => {
+      const res = await app!.get('/health/ready');
+      const groups = res.health.details.kafka_consumers_ready?.groups as
+        HealthEvaluation['readiness'] | undefined;
+      const g = groups?.find((x) => x.groupId === groupId);
+      return res.status === 503 && g?.reason?.includes(missing) && g;
+    });
+    expect(group).toMatchObject({ ready: false, state: 'starting' });
+    expect(group.reason).toMatch(/missing since .*goes on by itself/);
+    const restarts = () => lines().filter((l) => / restarts|missing/.test(l.message));
+    await waitFor('the warning', () => restarts().length > 0);
+    const from = Date.now();
+    await waitFor('a 4 s window of restarts', () => Date.now() - from >= 4000, { timeoutMs: 10_000 });
+    const seen = restarts();
+    console.log(`${groupId}: ${seen.length} restarts in the first 4 s of ${missing} missing`);
+    expect(seen.length).toBeLessThanOrEqual(5);
+    expect(seen.filter((l) => l.level === 'warn').map((l) => l.message)).toEqual([
+      expect.stringContaining(missing),
+    ]);
+    expect(lines().filter((l) => l.level === 'error')).toEqual([]);
   }
 
   it('DLQ deleted: holds the partition uncommitted, names it in liveness, recovers when it returns', () =>
@@ -133,9 +184,10 @@ describe('a DLQ or retry topic deleted while the consumer runs (auto-create off)
       (t) => `${t}.dlq`,
     ));
 
-  it('retry topic deleted: the same for the first retry topic', () =>
+  it('retry topic deleted: the same for the first retry topic, whose reader waits for it without a restart loop', () =>
     holdsAndRecovers(
       { strategy: 'retry-topics', delaysMs: [60_000], writeBackoff: { initialMs: 200, maxMs: 1000 } },
       (t) => `${t}.retry.1`,
+      (groupId) => `${groupId}.retry`,
     ));
 });

@@ -17,6 +17,7 @@ export class GroupState {
   private assignment: Record<string, number[]> = {};
   private stopped: StoppedPartition[] = [];
   private lastError?: { message: string; at: number };
+  private missingTopics?: { topics: string[]; since: number };
   private lastHeartbeatAt?: number;
   private rebalances = 0;
   private rebalancingSince?: number;
@@ -36,6 +37,7 @@ export class GroupState {
       stoppedPartitions: [...this.stopped],
       activity: [...this.slots.values()].map((s) => s.snapshot()),
       lastError: this.lastError,
+      ...(this.missingTopics && { missingTopics: this.missingTopics }),
       lastHeartbeatAt: this.lastHeartbeatAt,
       sessionTimeoutMs: this.sessionTimeoutMs,
       rebalances: this.rebalances,
@@ -62,8 +64,15 @@ export class GroupState {
     this.changed({ groupId: this.groupId, from, to, error: error?.message });
   }
 
+  /** The consumer crashed on subscribed topics the cluster does not have, and waits for them. */
+  topicsMissing(topics: string[], error: Error): void {
+    this.missingTopics = { topics, since: this.missingTopics?.since ?? Date.now() };
+    this.transition('starting', error);
+  }
+
   joined(assignment: Record<string, number[]>): void {
     this.assignment = assignment;
+    this.missingTopics = undefined;
     // Joining is contact with the coordinator, as a heartbeat is: the session starts over.
     this.lastHeartbeatAt = Date.now();
     this.transition(this.stopped.length > 0 ? 'paused' : 'running');
