@@ -81,6 +81,11 @@ describe('a DLQ or retry topic deleted while the consumer runs (auto-create off)
     await page.locator('#stopped-none').waitFor({ timeout: 10_000 });
     const unwritable = failureTopic(topic);
     expect(await topicCount(unwritable)).toBe(1); // provisioned at startup
+    const reader = readBy?.(groupId);
+    // The reader's lines from the deletion on (a fresh broker may have crashed its first join).
+    const ofReader = () => logger.lines.filter((l) => l.context === `KafkaConsumer:${reader}`);
+    const before = ofReader().length;
+    const readerLines = () => ofReader().slice(before);
     await broker.admin((a) => a.deleteTopics({ topics: [unwritable] }));
     await waitFor(`${unwritable} deleted`, async () => (await topicCount(unwritable)) === 0);
 
@@ -122,8 +127,6 @@ describe('a DLQ or retry topic deleted while the consumer runs (auto-create off)
     });
     expect(['-1', undefined]).toContain((await committedOffsets(broker, groupId, topic)).get(0));
     expect(await topicCount(unwritable)).toBe(0); // nothing recreated it behind the test's back
-    const reader = readBy?.(groupId);
-    const readerLines = () => logger.lines.filter((l) => l.context === `KafkaConsumer:${reader}`);
     if (reader) await waitsForMissingTopic(reader, unwritable, readerLines);
 
     await broker.admin((a) => a.createTopics({ topics: [{ topic: unwritable, numPartitions: 1 }] }));
@@ -138,7 +141,7 @@ describe('a DLQ or retry topic deleted while the consumer runs (auto-create off)
     console.log(`${unwritable}: recovered ${Date.now() - back} ms after the topic was recreated`);
     if (reader) {
       await waitFor('readiness up again', async () => (await app!.get('/health/ready')).status === 200);
-      const told = readerLines().filter((l) => l.message.includes(unwritable));
+      const told = readerLines().filter((l) => l.level !== 'debug' && l.message.includes(unwritable));
       expect(told.map((l) => l.level)).toEqual(['warn', 'log']); // once missing, once back
       expect(told[1]!.message).toContain('back after');
     }
@@ -149,7 +152,7 @@ describe('a DLQ or retry topic deleted while the consumer runs (auto-create off)
   /**
    * The reader of the deleted topic: not ready, starting, with a reason naming the topic; a few
    * restarts over 4 s (kafkajs alone restarts at once after such a crash: 18 in 3 s), logged as
-   * one warning and then at debug, no ERROR.
+   * one warning and then at debug, no ERROR (a tight loop: about 24 in 4 s on kafkajs, 35 on platformatic).
    */
   async function waitsForMissingTopic(
     groupId: string,
@@ -171,7 +174,7 @@ describe('a DLQ or retry topic deleted while the consumer runs (auto-create off)
     await waitFor('a 4 s window of restarts', () => Date.now() - from >= 4000, { timeoutMs: 10_000 });
     const seen = restarts();
     console.log(`${groupId}: ${seen.length} restarts in the first 4 s of ${missing} missing`);
-    expect(seen.length).toBeLessThanOrEqual(5);
+    expect(seen.length).toBeLessThanOrEqual(6);
     expect(seen.filter((l) => l.level === 'warn').map((l) => l.message)).toEqual([
       expect.stringContaining(missing),
     ]);
