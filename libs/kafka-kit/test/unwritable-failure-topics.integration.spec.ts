@@ -141,6 +141,7 @@ describe('a DLQ or retry topic deleted while the consumer runs (auto-create off)
     console.log(`${unwritable}: recovered ${Date.now() - back} ms after the topic was recreated`);
     if (reader) {
       await waitFor('readiness up again', async () => (await app!.get('/health/ready')).status === 200);
+      console.log(`${reader}: ready again ${Date.now() - back} ms after the topic was recreated`);
       const told = readerLines().filter((l) => l.level !== 'debug' && l.message.includes(unwritable));
       expect(told.map((l) => l.level)).toEqual(['warn', 'log']); // once missing, once back
       expect(told[1]!.message).toContain('back after');
