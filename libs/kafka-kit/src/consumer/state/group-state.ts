@@ -52,6 +52,8 @@ export class GroupState {
   transition(to: ConsumerState, error?: Error): void {
     const from = this.state;
     if (error) this.lastError = { message: errorSummary(error), at: Date.now() };
+    // Another crash is not the missing topics' (topicsMissing sets them again after this).
+    if (error) this.missingTopics = undefined;
     if (from === to) return;
     // A stopped or crashed consumer stays so; late kafkajs events must not revive it on paper.
     // kafkajs emits STOP before CRASH when it gives up, so 'stopped' may still become 'crashed'.
@@ -66,8 +68,9 @@ export class GroupState {
 
   /** The consumer crashed on subscribed topics the cluster does not have, and waits for them. */
   topicsMissing(topics: string[], error: Error): void {
-    this.missingTopics = { topics, since: this.missingTopics?.since ?? Date.now() };
+    const since = this.missingTopics?.since ?? Date.now();
     this.transition('starting', error);
+    this.missingTopics = { topics, since };
   }
 
   joined(assignment: Record<string, number[]>): void {
