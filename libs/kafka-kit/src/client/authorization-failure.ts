@@ -8,7 +8,7 @@ const TOPIC_DENIED = 'TOPIC_AUTHORIZATION_FAILED';
 const PROBE_TIMEOUT_MS = 5000;
 
 /** The Kafka error code names along an error's cause chain (kafkajs wraps protocol errors). */
-function errorTypes(error: unknown): string[] {
+export function errorTypes(error: unknown): string[] {
   const types: string[] = [];
   for (let e = error as { type?: unknown; cause?: unknown; originalError?: unknown } | undefined; e;) {
     if (typeof e.type === 'string') types.push(e.type);

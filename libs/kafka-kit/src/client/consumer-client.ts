@@ -62,8 +62,13 @@ export interface ConsumerClientOptions {
 export interface ConsumerEvents {
   joined: { memberId: string; assignment: Record<string, number[]> };
   rebalancing: Record<string, never>;
-  /** `transient`: the client restarts after one retriable broker answer (a coordinator loading). */
-  crashed: { error: Error; restart: boolean; transient: boolean };
+  /**
+   * `transient`: the client restarts after one retriable broker answer (a coordinator loading).
+   * `missingTopics`: subscribed topics the cluster does not have (deleted, auto-creation off) made
+   * it crash; with `restart`, the client tries again with back-off (0.5 s doubled up to 10 s)
+   * until they exist, and `joined` follows.
+   */
+  crashed: { error: Error; restart: boolean; transient: boolean; missingTopics?: string[] };
   stopped: Record<string, never>;
   heartbeat: Record<string, never>;
   batchProcessed: { topic: string; partition: number; offsetLag: string; batchSize: number };

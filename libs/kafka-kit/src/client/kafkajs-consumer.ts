@@ -9,7 +9,9 @@ import type {
 } from './consumer-client.js';
 import { CopartitionedAssigner } from './copartitioned-assigner.js';
 import { explainCrash } from './authorization-failure.js';
+import { missingSubscribedTopics } from './kafkajs-missing-topics.js';
 import { isRetriableProtocolError } from './kafkajs-retriable.js';
+import { RestartBackoff } from './restart-backoff.js';
 import { SerialCommits } from './serial-commits.js';
 import { CommitHolds } from './commit-holds.js';
 import { commitMarked } from './kafkajs-marked-commit.js';
@@ -18,6 +20,12 @@ import { commitMarked } from './kafkajs-marked-commit.js';
 export class KafkajsConsumerClient implements ConsumerClient {
   private readonly consumer: Consumer;
   private readonly topics: string[] = [];
+  // The subscriptions by name (a pattern has no topic to look for).
+  private readonly named: string[] = [];
+  // The topics found missing after a crash, asked once per crash error: the restart decision and
+  // the crash event both need them.
+  private readonly missing = new WeakMap<Error, Promise<string[]>>();
+  private readonly backoff = new RestartBackoff();
   private readonly commits = new SerialCommits();
   // Released holds commit through the last batch's payload (kafkajs has no commit of resolved
   // offsets outside one); a failed commit leaves its offsets to the next.
@@ -49,9 +57,28 @@ export class KafkajsConsumerClient implements ConsumerClient {
       maxBytesPerPartition: options.maxBytesPerPartition,
       partitionAssigners: options.copartitioned ? [CopartitionedAssigner] : undefined,
       maxWaitTimeInMs: options.fetchMaxWaitMs,
-      retry: { restartOnFailure: async () => options.restartOnCrash },
+      retry: { restartOnFailure: (error) => this.restartOnFailure(error) },
       allowAutoTopicCreation: false,
     });
+    this.consumer.on(this.consumer.events.GROUP_JOIN, () => this.backoff.reset());
+  }
+
+  /**
+   * kafkajs restarts after a retriable crash in `initialRetryTime` (300 ms), and a subscribed
+   * topic that is gone crashes the restart again: a loop of restarts many times a second. That
+   * restart waits with back-off instead, through the `retryTime` kafkajs reads off the error.
+   */
+  private async restartOnFailure(error: Error): Promise<boolean> {
+    if (!this.options.restartOnCrash) return false;
+    if ((await this.missingTopics(error)).length > 0)
+      Object.assign(error, { retryTime: this.backoff.next() });
+    return true;
+  }
+
+  private missingTopics(error: Error): Promise<string[]> {
+    let missing = this.missing.get(error);
+    if (!missing) this.missing.set(error, (missing = missingSubscribedTopics(this.kafka, error, this.named)));
+    return missing;
   }
 
   on<E extends keyof ConsumerEvents>(event: E, listener: (payload: ConsumerEvents[E]) => void): void {
@@ -77,10 +104,13 @@ export class KafkajsConsumerClient implements ConsumerClient {
             topics: this.topics,
             principal,
           });
+          const missingTopics = await this.missingTopics(payload.error);
           (listener as (p: ConsumerEvents['crashed']) => void)({
             error,
             restart: payload.restart,
-            transient: payload.restart && isRetriableProtocolError(payload.error),
+            transient:
+              payload.restart && missingTopics.length === 0 && isRetriableProtocolError(payload.error),
+            ...(missingTopics.length > 0 && { missingTopics }),
           });
         });
         return;
@@ -111,6 +141,7 @@ export class KafkajsConsumerClient implements ConsumerClient {
 
   async subscribe(topics: (string | RegExp)[], fromBeginning: boolean): Promise<void> {
     this.topics.push(...topics.map(String));
+    this.named.push(...topics.filter((t) => typeof t === 'string'));
     await this.consumer.subscribe({ topics, fromBeginning });
   }
 

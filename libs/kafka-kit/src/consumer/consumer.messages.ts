@@ -50,3 +50,11 @@ export function invalidHandlerTimeout(listener: string, given: unknown): string 
 export function offsetStoreWithHandlerTimeout(listener: string, timeoutMs: number): string {
   return `${listener} has both offsetStore and a handlerTimeoutMs of ${timeoutMs} ms; a timed-out handler cannot be cancelled and may still commit its store transaction after the library routed its record, applying its effects twice. Give this listener handlerTimeoutMs: 0 and bound the handler's own I/O instead (e.g. a statement timeout)`;
 }
+
+export function subscribedTopicsMissing(topics: string[], error: Error): string {
+  return `subscribed topic${topics.length > 1 ? 's' : ''} ${topics.join(', ')} missing (deleted, with auto-creation off?): the consumer waits for ${topics.length > 1 ? 'them' : 'it'}, trying to join again with back-off up to 10 s, and goes on by itself once ${topics.length > 1 ? 'they exist' : 'it exists'}. ${error.message}`;
+}
+
+export function subscribedTopicsBack(topics: string[], afterMs: number): string {
+  return `subscribed topic${topics.length > 1 ? 's' : ''} ${topics.join(', ')} back after ${Math.round(afterMs / 1000)} s: the consumer joined again`;
+}

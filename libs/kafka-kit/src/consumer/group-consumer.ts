@@ -4,7 +4,7 @@ import type { KafkaConnection } from '../client/kafka-connection.js';
 import { NoListenerForTopicError } from '../errors/no-listener-for-topic.error.js';
 import { OffsetRestorer } from '../offset-store/offset-restorer.js';
 import { handleAsBatch } from './batch-loop.js';
-import { offsetReloadFailed } from './consumer.messages.js';
+import { offsetReloadFailed, subscribedTopicsBack, subscribedTopicsMissing } from './consumer.messages.js';
 import { handleRecordsByKey } from './key-concurrent-loop.js';
 import { FailureDispatcher, type PartitionPauses } from './failure-dispatcher.js';
 import type { RouteTable } from './listener-route.js';
@@ -78,17 +78,26 @@ export class GroupConsumer implements PartitionPauses {
     client.on('joined', ({ assignment }) => {
       // Before anything else: the restorer pauses its partitions before kafkajs fetches them.
       void restorer?.assigned(assignment);
+      const missing = state.snapshot().missingTopics;
+      if (missing) this.logger.log(subscribedTopicsBack(missing.topics, Date.now() - missing.since));
       for (const route of this.routes.all) route.assignmentChanged?.();
       state.joined(assignment);
     });
     client.on('rebalancing', () => state.rebalancing());
     client.on('heartbeat', () => state.heartbeat());
     client.on('stopped', () => state.transition('stopped'));
-    client.on('crashed', ({ error, restart, transient }) => {
+    client.on('crashed', ({ error, restart, transient, missingTopics }) => {
       // kafkajs restarts itself after retriable errors; after the others the consumer is dead
       // while the process lives on, which must never be silent. One retriable broker answer (a
       // fresh broker's coordinator still loading) is routine: debug, still in the group's state.
-      if (transient) {
+      // A subscribed topic gone (auto-creation off) crashes every restart until it is back: one
+      // warning when it goes missing, each attempt at debug (the client waits with back-off).
+      if (missingTopics && restart) {
+        const known = state.snapshot().missingTopics?.topics.join();
+        if (known === missingTopics.join()) this.logger.debug(`consumer restarts: ${error.message}`);
+        else this.logger.warn(subscribedTopicsMissing(missingTopics, error));
+        state.topicsMissing(missingTopics, error);
+      } else if (transient) {
         this.logger.debug(`consumer restarts after a retriable broker answer: ${error.message}`);
         state.transition('starting', error);
       } else if (restart) {

@@ -29,6 +29,16 @@ describe('groupReadiness', () => {
     },
   );
 
+  it('names the subscribed topics a starting group waits for, and only while it is starting', () => {
+    const missingTopics = { topics: ['orders.retry.1'], since: Date.UTC(2026, 0, 1) };
+    expect(groupReadiness({ ...group('starting'), missingTopics }, 0)).toMatchObject({
+      ready: false,
+      reason:
+        'subscribed topic orders.retry.1 missing since 2026-01-01T00:00:00.000Z: the consumer tries to join again with back-off and goes on by itself once it exists',
+    });
+    expect(groupReadiness({ ...group('crashed'), missingTopics }, 0).reason).toBeUndefined();
+  });
+
   it('is not ready once the last heartbeat is older than the session timeout (the broker dropped it)', () => {
     const joined = { ...group('running', { a: [0] }), lastHeartbeatAt: 1000, sessionTimeoutMs: 10_000 };
     expect(groupReadiness(joined, 11_000).ready).toBe(true);

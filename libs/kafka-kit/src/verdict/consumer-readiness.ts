@@ -1,5 +1,5 @@
 import type { ConsumerGroupStatus } from '../consumer/state/consumer-state.js';
-import { memberExpired, offsetStoreUnreadable } from './verdict.messages.js';
+import { memberExpired, offsetStoreUnreadable, topicsMissing } from './verdict.messages.js';
 
 /** One group's readiness, as the readiness check reports it. */
 export interface GroupReadiness {
@@ -12,7 +12,8 @@ export interface GroupReadiness {
   rebalancingSince?: number;
   /**
    * Why a joined group is not ready after all: the broker dropped the member, or its offset
-   * store cannot be read (its partitions are held until it can).
+   * store cannot be read (its partitions are held until it can); or why a starting group cannot
+   * join: subscribed topics missing.
    */
   reason?: string;
 }
@@ -26,7 +27,8 @@ export interface GroupReadiness {
  * members) while the process still believes it holds them. A member may legitimately get no
  * partitions (more members than partitions); it is still ready. A group whose offset store
  * cannot be read is not ready either: it holds its partitions and can do no work until the
- * database answers, which a restart would not change (so liveness does not count it).
+ * database answers, which a restart would not change (so liveness does not count it). A group
+ * starting over and over because a subscribed topic is missing says so.
  */
 export function groupReadiness(group: ConsumerGroupStatus, now: number): GroupReadiness {
   const joined = group.state === 'running' || group.state === 'paused';
@@ -34,11 +36,12 @@ export function groupReadiness(group: ConsumerGroupStatus, now: number): GroupRe
   const silentMs = lastHeartbeatAt === undefined ? 0 : now - lastHeartbeatAt;
   const expired = joined && sessionTimeoutMs !== undefined && silentMs > sessionTimeoutMs;
   const held = group.stoppedPartitions.filter((s) => s.kind === 'offset-store');
+  const missing = group.state === 'starting' ? group.missingTopics : undefined;
   const reason = expired
     ? memberExpired(silentMs, sessionTimeoutMs)
     : held.length > 0
       ? offsetStoreUnreadable(held)
-      : undefined;
+      : missing && topicsMissing(missing);
   return {
     groupId: group.groupId,
     ready: joined && !expired && held.length === 0,

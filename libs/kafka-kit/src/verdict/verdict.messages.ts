@@ -30,3 +30,7 @@ export function offsetStoreUnreadable(
 
 export const memberExpired = (silentMs: number, sessionTimeoutMs: number): string =>
   `no heartbeat for ${Math.round(silentMs / 1000)} s, longer than the session timeout (${sessionTimeoutMs / 1000} s): the broker no longer counts this member`;
+
+/** The consumer waits for subscribed topics the cluster does not have. */
+export const topicsMissing = (missing: { topics: string[]; since: number }): string =>
+  `subscribed topic${missing.topics.length > 1 ? 's' : ''} ${missing.topics.join(', ')} missing since ${new Date(missing.since).toISOString()}: the consumer tries to join again with back-off and goes on by itself once ${missing.topics.length > 1 ? 'they exist' : 'it exists'}`;

@@ -38,6 +38,11 @@ export class GroupEvents {
     this.events.emit('rebalancing', {});
   }
 
+  /** The last assignment told again: fetching goes on after a hold (missing topics back). */
+  toldAgain(): void {
+    if (this.told) this.joined(this.told.memberId, this.told.assignment);
+  }
+
   joined(memberId: string, assignment: Record<string, number[]>): void {
     this.inRebalance = false;
     const text = assignmentText(

@@ -1,7 +1,9 @@
 import type { Consumer } from '@platformatic/kafka';
 import type { FetchedBatch } from '../consumer-client.js';
 import { nextOffsetAfter, toConsumedRecords } from './consumed-records.js';
+import type { GroupEvents } from './group-events.js';
 import type { PlatformaticKafka } from './load-platformatic.js';
+import { MissingTopicsHold } from './missing-topics.js';
 import { slotKey, type PartitionSlot } from './partition-slots.js';
 import { isRetriable } from './platformatic-errors.js';
 
@@ -23,8 +25,8 @@ export interface LeaderFetchSettings {
   current(slot: PartitionSlot): boolean;
   /** A batch of records for a partition; the slot is marked busy before this is called. */
   fetched(slot: PartitionSlot, batch: FetchedBatch): void;
-  /** A failure fetching again on fresh metadata did not mend. */
-  failed(error: unknown): void;
+  /** A failure fetching again on fresh metadata did not mend, or subscribed topics are missing. */
+  failed(error: unknown, missingTopics?: string[]): void;
   /** One fetch answered or failed: its leader is free for the next. */
   settled(): void;
 }
@@ -38,12 +40,22 @@ export interface LeaderFetchSettings {
 export class LeaderFetch {
   private readonly inflight = new Set<number>();
   private failuresInARow = 0;
+  private readonly hold: MissingTopicsHold;
+  private topics: string[] = [];
 
   constructor(
     private readonly kafka: PlatformaticKafka,
     private readonly consumer: Consumer,
+    group: GroupEvents,
     private readonly settings: LeaderFetchSettings,
-  ) {}
+  ) {
+    this.hold = new MissingTopicsHold(kafka, consumer, {
+      missing: (error, topics) => settings.failed(error, topics),
+      other: (error) => settings.failed(error),
+      // Membership went on meanwhile: the assignment is told again, as kafkajs rejoins.
+      back: () => group.toldAgain(),
+    });
+  }
 
   /**
    * `busy`: partitions of the same consumer being handled now. While there are any, fetches wait
@@ -51,13 +63,15 @@ export class LeaderFetch {
    * after the long wait of a request that left without it.
    */
   async start(topics: string[], idle: PartitionSlot[], busy: boolean): Promise<void> {
-    if (idle.length === 0) return;
+    if (idle.length === 0 || this.hold.holding) return;
+    this.topics = topics;
     let metadata;
     try {
       metadata = await this.consumer.metadata({ topics });
     } catch (error) {
       return this.fetchFailed(error);
     }
+    this.hold.answered();
     const byNode = new Map<number, PartitionSlot[]>();
     for (const s of idle) {
       const leader = metadata.topics.get(s.topic)?.partitions[s.partition]?.leader;
@@ -103,6 +117,7 @@ export class LeaderFetch {
    */
   private fetchFailed(error: unknown): void {
     this.consumer.clearMetadata();
+    if (this.hold.holds(error, this.topics)) return;
     if (isRetriable(this.kafka, error) && this.failuresInARow++ === 0) return;
     this.failuresInARow = 0;
     this.settings.failed(error);

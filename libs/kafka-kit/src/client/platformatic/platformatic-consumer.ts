@@ -65,7 +65,7 @@ export class PlatformaticConsumerClient implements ConsumerClient {
     } as ConsumerOptions<Buffer, Buffer, Buffer, Buffer>);
     this.consumer.on('consumer:group:join', () => this.rejoin.joined());
     this.group = new GroupEvents(kafka, this.consumer, this.events);
-    this.fetcher = new LeaderFetch(kafka, this.consumer, {
+    this.fetcher = new LeaderFetch(kafka, this.consumer, this.group, {
       maxBytesPerPartition: options.maxBytesPerPartition,
       maxWaitMs: options.fetchMaxWaitMs,
       current: (slot) => !this.rejoin.active && this.owns(slot),
@@ -73,7 +73,7 @@ export class PlatformaticConsumerClient implements ConsumerClient {
         this.queue.push({ slot, batch });
         this.dispatch();
       },
-      failed: (error) => this.crash(error),
+      failed: (error, missingTopics) => this.crash(error, missingTopics),
       settled: () => this.schedule(),
     });
   }
@@ -232,7 +232,7 @@ export class PlatformaticConsumerClient implements ConsumerClient {
   }
 
   /** A failure the client cannot get past: reported, and fetching goes on only when restarts are wanted. */
-  private crash(error: unknown): void {
+  private crash(error: unknown, missingTopics?: string[]): void {
     if (!this.running) return;
     const { groupId, principal, restartOnCrash } = this.options;
     const explained = explainPlatformaticError(this.kafka, error, {
@@ -245,6 +245,6 @@ export class PlatformaticConsumerClient implements ConsumerClient {
       this.running = false;
       clearInterval(this.tick);
     }
-    this.events.emit('crashed', { error: explained, restart, transient: false });
+    this.events.emit('crashed', { error: explained, restart, transient: false, missingTopics });
   }
 }

@@ -75,6 +75,12 @@ export interface ConsumerGroupStatus {
     /** Epoch ms when it happened. */
     at: number;
   };
+  /**
+   * Subscribed topics the cluster does not have (deleted, with auto-creation off), while the
+   * group is `starting` because of them: its consumer tries to join again with back-off and goes
+   * on by itself once they exist. `since`: epoch ms when they were first found missing.
+   */
+  missingTopics?: { topics: string[]; since: number };
   /** Epoch ms of the last heartbeat the coordinator acknowledged (or of joining). */
   lastHeartbeatAt?: number;
   /** The group's session timeout: silent longer than this, the broker has dropped the member. */

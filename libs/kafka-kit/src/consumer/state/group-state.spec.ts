@@ -46,6 +46,22 @@ describe('GroupState', () => {
     expect(group.snapshot().activity[0]).toMatchObject({ handled: 1, handlingSince: 0 });
   });
 
+  it('keeps the missing topics, first seen when, until it joins or crashes on something else', () => {
+    const group = new GroupState('g', () => undefined);
+    group.topicsMissing(['t.retry.1'], new Error('Unknown topic t.retry.1.'));
+    const since = group.snapshot().missingTopics!.since;
+    group.topicsMissing(['t.retry.1'], new Error('Unknown topic t.retry.1.'));
+    expect(group.snapshot()).toMatchObject({
+      state: 'starting',
+      missingTopics: { topics: ['t.retry.1'], since },
+    });
+    group.joined({ 't.retry.1': [0] });
+    expect(group.snapshot().missingTopics).toBeUndefined();
+    group.topicsMissing(['t.retry.1'], new Error('Unknown topic t.retry.1.'));
+    group.transition('starting', new Error('The group coordinator is not available'));
+    expect(group.snapshot().missingTopics).toBeUndefined();
+  });
+
   it('never revives a crashed group on a late event', () => {
     const group = new GroupState('g', () => undefined);
     group.transition('crashed', new Error('gone'));

@@ -17,6 +17,7 @@ export class GroupState {
   private assignment: Record<string, number[]> = {};
   private stopped: StoppedPartition[] = [];
   private lastError?: { message: string; at: number };
+  private missingTopics?: { topics: string[]; since: number };
   private lastHeartbeatAt?: number;
   private rebalances = 0;
   private rebalancingSince?: number;
@@ -36,6 +37,7 @@ export class GroupState {
       stoppedPartitions: [...this.stopped],
       activity: [...this.slots.values()].map((s) => s.snapshot()),
       lastError: this.lastError,
+      ...(this.missingTopics && { missingTopics: this.missingTopics }),
       lastHeartbeatAt: this.lastHeartbeatAt,
       sessionTimeoutMs: this.sessionTimeoutMs,
       rebalances: this.rebalances,
@@ -50,6 +52,8 @@ export class GroupState {
   transition(to: ConsumerState, error?: Error): void {
     const from = this.state;
     if (error) this.lastError = { message: errorSummary(error), at: Date.now() };
+    // Another crash is not the missing topics' (topicsMissing sets them again after this).
+    if (error) this.missingTopics = undefined;
     if (from === to) return;
     // A stopped or crashed consumer stays so; late kafkajs events must not revive it on paper.
     // kafkajs emits STOP before CRASH when it gives up, so 'stopped' may still become 'crashed'.
@@ -62,8 +66,16 @@ export class GroupState {
     this.changed({ groupId: this.groupId, from, to, error: error?.message });
   }
 
+  /** The consumer crashed on subscribed topics the cluster does not have, and waits for them. */
+  topicsMissing(topics: string[], error: Error): void {
+    const since = this.missingTopics?.since ?? Date.now();
+    this.transition('starting', error);
+    this.missingTopics = { topics, since };
+  }
+
   joined(assignment: Record<string, number[]>): void {
     this.assignment = assignment;
+    this.missingTopics = undefined;
     // Joining is contact with the coordinator, as a heartbeat is: the session starts over.
     this.lastHeartbeatAt = Date.now();
     this.transition(this.stopped.length > 0 ? 'paused' : 'running');
