@@ -237,6 +237,43 @@ describe('a DLQ or retry topic deleted while the consumer runs (auto-create off)
     expect((await broker.admin((a) => a.fetchTopicOffsets(dlq)))[0]!.high).toBe('1');
   });
 
+  it('a clean shutdown waits for a DLQ write carried past its batch and commits past it', async () => {
+    const topic = uniqueName('unwritable-stop');
+    const groupId = uniqueName('unwritable-stop-group');
+    await broker.grant(...appRights('app', topic), ...appRights('app', groupId));
+    const received: string[] = [];
+
+    @Injectable()
+    @KafkaConsumer({ groupId, fromBeginning: true })
+    class Listener {
+      @KafkaListener(topic, {
+        topic: { partitions: 1 },
+        errorHandling: { strategy: 'dead-letter', writeBackoff: { initialMs: 200, maxMs: 500 } },
+      })
+      async handle(@Payload() value: { id: string }) {
+        if (value.id === 'poison') throw new Error('poison record');
+        received.push(value.id);
+      }
+    }
+    app = await startHealthApp([Listener], {}, { ...broker.connectAs('app'), logLevel: 'nothing' });
+    const dlq = `${topic}.dlq`;
+    await broker.admin((a) => a.deleteTopics({ topics: [dlq] }));
+    await waitFor(`${dlq} deleted`, async () => (await topicCount(dlq)) === 0);
+    await app.app.get(KafkaProducer).send(topic, [{ value: { id: 'poison' } }, { value: { id: 'a' } }]);
+    await waitFor('the write failing', async () => (await app!.get('/health/live')).status === 503);
+    await waitFor('the batch handled', () => received.length === 1);
+
+    // The batch is over and the consumer idle, the poison record's write still retrying: the app
+    // shuts down, and the topic comes back meanwhile. Nothing may be left for a restart to redo.
+    const closing = app.close();
+    app = undefined;
+    await broker.admin((a) => a.createTopics({ topics: [{ topic: dlq, numPartitions: 1 }] }));
+    await closing;
+    expect((await committedOffsets(broker, groupId, topic)).get(0)).toBe('2');
+    expect((await broker.admin((a) => a.fetchTopicOffsets(dlq)))[0]!.high).toBe('1');
+    expect(received).toEqual(['a']);
+  });
+
   it('retry topic deleted: the same for the first retry topic, whose reader waits for it without a restart loop', () =>
     holdsAndRecovers(
       { strategy: 'retry-topics', delaysMs: [60_000], writeBackoff: { initialMs: 200, maxMs: 1000 } },

@@ -34,10 +34,12 @@ export class KafkajsConsumerClient implements ConsumerClient {
   private readonly holds = new CommitHolds(() => {
     const payload = this.lastPayload;
     if (payload && !this.stopping)
-      this.commits
+      this.released = this.commits
         .now(async () => (this.stopping ? undefined : commitMarked(payload, this.holds)))
         .catch(() => undefined);
   });
+  // The commit of the last released hold, which disconnect() lets finish before kafkajs stops.
+  private released: Promise<void> = Promise.resolve();
   private stopping = false;
   // kafkajs' isStale() serializes [topic, partition] to JSON on each call, and the loops ask
   // before every record; only a seek of ours can make a batch stale, so until one the answer is no.
@@ -231,13 +233,16 @@ export class KafkajsConsumerClient implements ConsumerClient {
 
   /**
    * Stops fetching, waits for the running batch, commits what was processed, leaves the group.
-   * kafkajs is told at once, not after the batch-end commits in flight: until it stops, batches
-   * go on (and may pause partitions with timers their owner already cleared). A running batch
+   * kafkajs is told at once, not after the batch-end commits in flight (only after the commit of
+   * a hold just released, queued behind them): until it stops, batches go on (and may pause
+   * partitions with timers their owner already cleared). A running batch
    * ends with an awaited commit, queued behind those; with none running, kafkajs leaves after
    * its fetch in progress returns, by when they are done (a late one fails, and its records
    * come again: at-least-once holds).
    */
-  disconnect(): Promise<void> {
+  async disconnect(): Promise<void> {
+    // A failure write confirmed on the way out commits what it held back first.
+    await this.released;
     this.stopping = true;
     return this.consumer.disconnect();
   }

@@ -33,8 +33,8 @@ export interface PartitionPauses {
  */
 export class FailureDispatcher {
   private readonly logger: Logger;
-  // Per partition, across its batches.
-  private readonly pending = new WeakMap<PartitionActivitySlot, PendingFailures>();
+  // Per partition, across its batches (a slot lives as long as the group's state).
+  private readonly pending = new Map<PartitionActivitySlot, PendingFailures>();
 
   constructor(
     private readonly groupId: string,
@@ -55,6 +55,15 @@ export class FailureDispatcher {
   /** Waits for the partition's failure writes (the routing harness, which has no next batch). */
   async settle(slot: PartitionActivitySlot): Promise<void> {
     await this.pending.get(slot)?.settle(() => undefined);
+  }
+
+  /**
+   * Waits for every partition's failure writes in flight. On shutdown, before the client leaves:
+   * a write carried past its batch commits, once confirmed, the records it held back, which would
+   * otherwise come again after a clean restart (its failed record written a second time).
+   */
+  async writesSettled(): Promise<void> {
+    await Promise.all([...this.pending.values()].map((p) => p.writesSettled()));
   }
 
   /** True when the failure was dealt with for good and the loop may go on past the record. */

@@ -117,7 +117,10 @@ export class GroupConsumer implements PartitionPauses {
     await client.run(this.options.concurrency, (batch, control) => this.handleBatch(batch, control));
   }
 
-  /** Stops fetching, lets the running batch finish (bounded), commits, leaves the group. */
+  /**
+   * Waits for the failure writes in flight, stops fetching, lets the running batch finish, commits
+   * and leaves the group, all within `shutdownTimeoutMs`.
+   */
   async stop(): Promise<void> {
     for (const timer of this.resumeTimers) clearTimeout(timer);
     this.resumeTimers.clear();
@@ -126,7 +129,11 @@ export class GroupConsumer implements PartitionPauses {
     const timeout = this.options.shutdownTimeoutMs;
     let timer: NodeJS.Timeout | undefined;
     const expired = new Promise<'timeout'>((r) => (timer = setTimeout(() => r('timeout'), timeout)));
-    const result = await Promise.race([this.client.disconnect().then(() => 'done' as const), expired]);
+    // Failure writes carried past their batch first: once confirmed, they commit what they held
+    // back while the client still runs (bounded by the same timeout).
+    const client = this.client;
+    const leaving = this.loop.failures.writesSettled().then(() => client.disconnect());
+    const result = await Promise.race([leaving.then(() => 'done' as const), expired]);
     clearTimeout(timer);
     if (result === 'timeout')
       this.logger.warn(`in-flight handlers did not finish within ${timeout} ms; disconnected anyway`);

@@ -36,6 +36,11 @@ export class PendingFailures {
     this.inFlight.push({ offset, settled, release });
   }
 
+  /** Resolves once every write in flight now has settled (a recorded one has lifted its hold). */
+  async writesSettled(): Promise<void> {
+    await Promise.all(this.inFlight.map((p) => p.settled));
+  }
+
   /**
    * Waits for the oldest `count` writes (all by default) and forgets them. All recorded: true.
    * Otherwise waits for every write, calls `rewind` with the first unrecorded failure's offset
