@@ -78,9 +78,14 @@ export interface ConsumerGroupStatus {
   /**
    * Subscribed topics the cluster does not have (deleted, with auto-creation off), while the
    * group is `starting` because of them: its consumer tries to join again with back-off and goes
-   * on by itself once they exist. `since`: epoch ms when they were first found missing.
+   * on by itself once they exist.
    */
-  missingTopics?: { topics: string[]; since: number };
+  missingTopics?: {
+    /** The subscribed topics found missing. */
+    topics: string[];
+    /** Epoch ms when they were first found missing. */
+    since: number;
+  };
   /** Epoch ms of the last heartbeat the coordinator acknowledged (or of joining). */
   lastHeartbeatAt?: number;
   /** The group's session timeout: silent longer than this, the broker has dropped the member. */
