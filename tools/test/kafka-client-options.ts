@@ -11,3 +11,7 @@ export const kafkaClientOptions = kafkaClientFromEnv;
 /** True when the suite runs on the platformatic driver (for the few kafkajs-only tests). */
 export const onPlatformatic = (env: NodeJS.ProcessEnv = process.env): boolean =>
   env.KAFKA_DRIVER === 'platformatic';
+
+/** True when the suite runs KIP-848's group protocol (the platformatic driver, `consumer`). */
+export const onKip848 = (env: NodeJS.ProcessEnv = process.env): boolean =>
+  onPlatformatic(env) && env.KAFKA_GROUP_PROTOCOL === 'consumer';

@@ -7,6 +7,7 @@ import { murmur2Partition } from 'nest-kafka-kit';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApps, startApp, type AppProcess } from '../../../tools/test/app-process.js';
+import { setOffsetOnceEmpty } from '../../../tools/test/group-offsets.js';
 import { kafkaBrokers, uniqueName, waitFor } from '../../../tools/test/helpers.js';
 import { freshDatabase } from '../../../tools/test/postgres.js';
 
@@ -109,16 +110,7 @@ describe('enrolled-consumer as a process', () => {
 
     // Redeliver for certain: once the dead member has left the group, put its offset back on
     // the record (whether or not the commit made it before the kill).
-    await waitFor(
-      'the killed member to leave the group',
-      async () => (await admin.describeGroups([notifierGroup])).groups[0]!.state === 'Empty',
-      { timeoutMs: 30_000, intervalMs: 500 },
-    );
-    await admin.setOffsets({
-      groupId: notifierGroup,
-      topic: enrolledTopic,
-      partitions: [{ partition, offset }],
-    });
+    await setOffsetOnceEmpty(admin, { groupId: notifierGroup, topic: enrolledTopic, partition, offset });
     app = await startApp('enrolled-consumer', env);
     await waitFor('the record delivered again', async () => {
       const [committed] = await admin.fetchOffsets({ groupId: notifierGroup, topics: [enrolledTopic] });

@@ -42,6 +42,10 @@ export function brokerProperties({
     `share.coordinator.state.topic.min.isr=${minIsr}`,
     // Tests create and join groups constantly; the default 3 s delay would dominate them.
     'group.initial.rebalance.delay.ms=0',
+    // KIP-848 groups take their session timeout and heartbeat interval from the broker, whose
+    // floors are 45 s and 5 s; tests that kill a consumer set a 6 s session (a group config).
+    'group.consumer.min.session.timeout.ms=6000',
+    'group.consumer.min.heartbeat.interval.ms=100',
     'auto.create.topics.enable=true',
     // KIP-848 groups: let a broker-side session as short as the classic tests' 6 s (default
     // minimum 45 s) and heartbeats below the default minimum of 5 s.

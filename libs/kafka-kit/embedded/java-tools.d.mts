@@ -1,3 +1,3 @@
-export type JavaTool = 'console-producer' | 'consumer-groups';
+export type JavaTool = 'console-producer' | 'consumer-groups' | 'configs';
 export function javaToolClass(tool: JavaTool, version: string): string;
 export function runJavaTool(tool: JavaTool, version: string, args: string[], input?: string): Promise<string>;

@@ -9,6 +9,7 @@ const CLASSES = {
     3: 'org.apache.kafka.tools.consumer.group.ConsumerGroupCommand',
     4: 'org.apache.kafka.tools.consumer.group.ConsumerGroupCommand',
   },
+  configs: { 3: 'kafka.admin.ConfigCommand', 4: 'kafka.admin.ConfigCommand' },
 };
 
 export function javaToolClass(tool, version) {

@@ -37,6 +37,8 @@ Options:
   --port <n>                  default: 3900 (0: any free port)
   --host <address>            default: 127.0.0.1
   --interval-ms <n>           lag sampling interval, default: 5000
+  --driver <name>             kafkajs (default) or platformatic, which also sees the members
+                              of KIP-848 (group.protocol=consumer) groups
 
 Secured clusters (environment only, so no secret is on the command line):
   KAFKA_SSL=true              TLS with the system CAs

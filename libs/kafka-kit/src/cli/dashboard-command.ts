@@ -18,6 +18,11 @@ export interface DashboardCommand {
   host: string;
   /** Lag sampling interval. @default 5000 */
   intervalMs: number;
+  /**
+   * The Kafka client it reads with. `'platformatic'` sees the members of KIP-848 groups (through
+   * ConsumerGroupDescribe), which kafkajs' classic DescribeGroups answers `Dead`. @default 'kafkajs'
+   */
+  driver?: KafkaModuleOptions['driver'];
 }
 
 @Module({})
@@ -29,6 +34,7 @@ class StandaloneDashboardModule {
         KafkaModule.forRoot({
           brokers: command.brokers,
           ...command.security,
+          ...(command.driver ? { driver: command.driver } : {}),
           clientId: 'nest-kafka-kit-dashboard',
           logLevel: 'nothing',
         }),

@@ -19,6 +19,15 @@ describe('parseDashboardArgs', () => {
     expect(parseDashboardArgs(args, env)).toMatchObject({ brokers: 'x:2', port: 0, intervalMs: 1000 });
   });
 
+  it('takes the driver, kafkajs or platformatic only', () => {
+    const args = ['dashboard', '--groups', 'a', '--driver', 'platformatic'];
+    expect(parseDashboardArgs(args, {}).driver).toBe('platformatic');
+    expect(parseDashboardArgs(['dashboard', '--groups', 'a'], {}).driver).toBeUndefined();
+    expect(() => parseDashboardArgs(['dashboard', '--groups', 'a', '--driver', 'rdkafka'], {})).toThrow(
+      /--driver rdkafka/,
+    );
+  });
+
   it('refuses no groups, unknown arguments and bad numbers with the usage', () => {
     expect(() => parseDashboardArgs(['dashboard'], {})).toThrow(/--groups/);
     expect(() => parseDashboardArgs(['dashboard', '--groups', 'a', '--nope', '1'], {})).toThrow(

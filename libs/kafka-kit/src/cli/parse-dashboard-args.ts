@@ -2,7 +2,8 @@ import { DASHBOARD_USAGE, unknownDashboardArgument } from './cli.messages.js';
 import type { DashboardCommand } from './dashboard-command.js';
 import { securityFromEnv } from './security-env.js';
 
-const VALUED = new Set(['--brokers', '--groups', '--port', '--host', '--interval-ms']);
+const VALUED = new Set(['--brokers', '--groups', '--port', '--host', '--interval-ms', '--driver']);
+const DRIVERS = new Set(['kafkajs', 'platformatic']);
 
 const positive = (arg: string, value: string): number => {
   const n = Number(value);
@@ -39,7 +40,10 @@ export function parseDashboardArgs(
       );
     else if (arg === '--port') parsed.port = positive(arg, value);
     else if (arg === '--host') parsed.host = value;
-    else parsed.intervalMs = positive(arg, value);
+    else if (arg === '--driver') {
+      if (!DRIVERS.has(value)) throw new Error(unknownDashboardArgument(`${arg} ${value}`));
+      parsed.driver = value as DashboardCommand['driver'];
+    } else parsed.intervalMs = positive(arg, value);
   }
   if (parsed.groups.length === 0) throw new Error(DASHBOARD_USAGE);
   return parsed;

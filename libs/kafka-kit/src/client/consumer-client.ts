@@ -49,6 +49,11 @@ export interface ConsumerClientOptions {
   groupId: string;
   sessionTimeoutMs: number;
   heartbeatIntervalMs: number;
+  /**
+   * The session timeout and heartbeat interval the app set itself (not the library's defaults):
+   * under KIP-848 they are group configs on the broker, written only when the app asks.
+   */
+  appTimeouts?: { sessionTimeoutMs?: number; heartbeatIntervalMs?: number };
   maxBytesPerPartition: number;
   /** Partition p of every subscribed topic goes to one member (ordered retry needs it). */
   copartitioned?: boolean;

@@ -1,8 +1,10 @@
+import type { ConsumerClientOptions } from '../client/consumer-client.js';
 import type { ConsumerDefaults, KafkaConsumerOptions } from '../interfaces/consumer-options.interface.js';
 
 /** Consumer options after merging: the class's own > module defaults > library defaults. */
 export type ResolvedConsumerOptions = Required<Omit<KafkaConsumerOptions, 'errorHandling'>> &
-  Pick<KafkaConsumerOptions, 'errorHandling'>;
+  Pick<KafkaConsumerOptions, 'errorHandling'> &
+  Pick<ConsumerClientOptions, 'appTimeouts'>;
 
 const LIBRARY_DEFAULTS: Required<ConsumerDefaults> = {
   fromBeginning: false,
@@ -24,5 +26,10 @@ export function resolveConsumerOptions(
 ): ResolvedConsumerOptions {
   const defined = <T extends object>(o: T | undefined) =>
     Object.fromEntries(Object.entries(o ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
-  return { ...LIBRARY_DEFAULTS, ...defined(moduleDefaults), ...defined(own) } as ResolvedConsumerOptions;
+  const set = { ...defined(moduleDefaults), ...defined(own) };
+  const appTimeouts = {
+    sessionTimeoutMs: set.sessionTimeoutMs,
+    heartbeatIntervalMs: set.heartbeatIntervalMs,
+  };
+  return { ...LIBRARY_DEFAULTS, ...set, appTimeouts } as ResolvedConsumerOptions;
 }

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startStandaloneDashboard, type StandaloneDashboard } from '../../src/cli/dashboard-command.js';
 import { kafkaBrokers, startKafkaApp, uniqueName, waitFor } from '../support.js';
 import { openBrowser, type Browser } from '../../../../tools/test/browser.js';
+import { kafkaClientOptions } from '../../../../tools/test/kafka-client-options.js';
 import { OPS_TOKEN, startDashboardApp, type DashboardApp } from './dashboard-app.js';
 
 describe('retry topics and the standalone dashboard, in a real browser', () => {
@@ -76,6 +77,8 @@ describe('retry topics and the standalone dashboard, in a real browser', () => {
       port: 0,
       host: '127.0.0.1',
       intervalMs: 500,
+      // The suite's driver: under KIP-848 only the platformatic one sees the group's members.
+      driver: kafkaClientOptions().driver,
     });
     browser = await openBrowser();
     const page = await browser.context.newPage();

@@ -1,4 +1,4 @@
-import type { Admin } from '@platformatic/kafka';
+import type { Admin, Group } from '@platformatic/kafka';
 import type { TopicDeclaration } from '../../interfaces/topic-declaration.interface.js';
 import {
   topicConfigEntries,
@@ -10,6 +10,8 @@ import {
 } from '../admin-client.js';
 import { topicsWithoutLeaders } from '../client.messages.js';
 import { withTimeout } from '../with-timeout.js';
+import { describeConsumerGroups } from './consumer-group-describe.js';
+import { writeGroupTimeouts, type GroupTimeouts } from './group-timeouts.js';
 import type { PlatformaticKafka } from './load-platformatic.js';
 import { answered, withCauses } from './platformatic-errors.js';
 
@@ -186,28 +188,43 @@ export class PlatformaticAdminClient implements AdminClient {
 
   async describeGroups(groupIds: string[], timeoutMs: number): Promise<GroupDescription[]> {
     if (groupIds.length === 0) return [];
-    const groups = await withTimeout(
-      this.admin.describeGroups({ groups: groupIds }),
-      timeoutMs,
-      'describeGroups',
-    );
-    return [...groups.values()].map((g) => ({
-      groupId: g.id,
-      state: GROUP_STATES[g.state] ?? g.state,
-      members: g.members.size,
-      // The library decodes the members' assignments itself (classic and KIP-848 alike).
-      assignments: [...g.members.values()].map((m) => ({
-        memberId: m.id,
-        clientId: m.clientId,
-        host: m.clientHost,
-        partitions: m.assignments
-          ? Object.fromEntries([...m.assignments.values()].map((a) => [a.topic, a.partitions]))
-          : null,
-      })),
-    }));
+    const describe = async () => {
+      const classic = [...(await this.admin.describeGroups({ groups: groupIds })).values()].map(
+        classicDescription,
+      );
+      // DescribeGroups answers a KIP-848 group Dead, as it answers a group that does not exist.
+      const dead = classic.filter((g) => g.state === 'Dead').map((g) => g.groupId);
+      if (dead.length === 0) return classic;
+      const kip848 = new Map(
+        (await describeConsumerGroups(this.kafka, this.admin, dead)).map((g) => [g.groupId, g]),
+      );
+      return classic.map((g) => kip848.get(g.groupId) ?? g);
+    };
+    return withTimeout(describe(), timeoutMs, 'describeGroups');
+  }
+
+  /** KIP-848's session timeout and heartbeat interval, as `groupId`'s configs (see writeGroupTimeouts). */
+  writeGroupTimeouts(groupId: string, timeouts: GroupTimeouts): Promise<void> {
+    return writeGroupTimeouts(this.kafka, this.admin, groupId, timeouts);
   }
 
   async disconnect(): Promise<void> {
     await this.admin.close();
   }
+}
+
+function classicDescription(g: Group): GroupDescription {
+  return {
+    groupId: g.id,
+    state: GROUP_STATES[g.state] ?? g.state,
+    members: g.members.size,
+    assignments: [...g.members.values()].map((m) => ({
+      memberId: m.id,
+      clientId: m.clientId,
+      host: m.clientHost,
+      partitions: m.assignments
+        ? Object.fromEntries([...m.assignments.values()].map((a) => [a.topic, a.partitions]))
+        : null,
+    })),
+  };
 }

@@ -82,8 +82,10 @@ export class PlatformaticConsumerClient implements ConsumerClient {
     this.events.on(event, listener);
   }
 
-  /** Membership begins in run(); nothing is opened before that. */
-  async connect(): Promise<void> {}
+  /** Membership begins in run(); before it only KIP-848's group configs are written, if any. */
+  async connect(): Promise<void> {
+    await this.options.beforeJoin?.();
+  }
 
   async subscribe(topics: (string | RegExp)[], fromBeginning: boolean): Promise<void> {
     this.topics.push(...topics.map(String));
@@ -171,11 +173,8 @@ export class PlatformaticConsumerClient implements ConsumerClient {
     const idle = slots.filter(
       (s) => !s.busy && s.position !== undefined && !this.pausedSet.has(s.topic, s.partition),
     );
-    void this.fetcher.start(
-      this.topics,
-      idle,
-      slots.some((s) => s.busy),
-    );
+    const busy = slots.some((s) => s.busy);
+    void this.fetcher.start(this.topics, idle, busy);
   }
 
   private syncAssignment(): void {

@@ -1,5 +1,4 @@
 import type { KafkaModuleOptions } from '../../interfaces/kafka-module-options.interface.js';
-import type { AdminClient } from '../admin-client.js';
 import type { ConsumerClient, ConsumerClientOptions } from '../consumer-client.js';
 import type { KafkaDriver } from '../kafka-driver.js';
 import type { ProducerClient, ProducerClientOptions } from '../producer-client.js';
@@ -29,10 +28,15 @@ export class PlatformaticDriver implements KafkaDriver {
   }
 
   createConsumer(options: ConsumerClientOptions): ConsumerClient {
+    const groupProtocol = this.options.groupProtocol ?? 'classic';
+    const { groupId, appTimeouts } = options;
     return new PlatformaticConsumerClient(this.kafka, this.base, {
       principal: this.principal,
       ...options,
-      groupProtocol: this.options.groupProtocol ?? 'classic',
+      groupProtocol,
+      ...(groupProtocol === 'consumer' && appTimeouts
+        ? { beforeJoin: () => this.admin().writeGroupTimeouts(groupId, appTimeouts) }
+        : {}),
     });
   }
 
@@ -40,7 +44,7 @@ export class PlatformaticDriver implements KafkaDriver {
     return new PlatformaticTopicReader(this.kafka, this.base, groupId, this.principal);
   }
 
-  admin(): AdminClient {
+  admin(): PlatformaticAdminClient {
     this.sharedAdmin ??= new PlatformaticAdminClient(this.kafka, this.base);
     return this.sharedAdmin;
   }

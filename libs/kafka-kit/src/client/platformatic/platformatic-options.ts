@@ -43,6 +43,8 @@ export function toBaseOptions(options: KafkaModuleOptions): BaseOptions {
 
 export interface PlatformaticConsumerSettings extends ConsumerClientOptions {
   groupProtocol: KafkaGroupProtocol;
+  /** Done before the member first joins (KIP-848's group configs); a failure stops startup. */
+  beforeJoin?: () => Promise<void>;
 }
 
 /** Group membership options: the classic protocol with the client's assignor, or KIP-848's. */
@@ -58,8 +60,8 @@ export function groupOptions(settings: {
       // KIP-848 assigns on the broker, and a client-side assignor is not part of it. The broker's
       // range assignor gives partition p of every subscribed topic with the same partition count
       // to one member: the co-partitioning ordered retry needs (retry topics have the source's
-      // partition count). Session timeout and heartbeat interval are the broker's there
-      // (group.consumer.session.timeout.ms, group.consumer.heartbeat.interval.ms).
+      // partition count). Session timeout and heartbeat interval are the group's configs there,
+      // written before the join when the app sets them (see writeGroupTimeouts).
       ...(settings.copartitioned ? { groupRemoteAssignor: 'range' } : {}),
     };
   return {

@@ -11,3 +11,6 @@ export const retrying = (
   error: Error,
 ): string =>
   `[platformatic] ${operation} failed (${error.message}); try ${attempt + 1} of ${retries + 1} in ${delayMs} ms`;
+
+export const groupConfigRefused = (groupId: string, configs: string[], answer: string): string =>
+  `under groupProtocol 'consumer' the broker holds it as a config of group "${groupId}", and refused ${configs.join(', ')}: ${answer} (a broker's minimums are group.consumer.min.session.timeout.ms and group.consumer.min.heartbeat.interval.ms, 45000 and 5000 by default; writing the config needs ALTER_CONFIGS on the group)`;
