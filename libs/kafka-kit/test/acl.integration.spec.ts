@@ -156,7 +156,8 @@ describe('SASL_SSL with ACLs', () => {
     expect(problem!.error).toContain(dlqTopic);
     expect(problem!.error).toMatch(/authorization failed/i);
     await waitFor('the records after the poison one handled meanwhile', () => received.length === 2);
-    expect(['-1', undefined]).toContain((await committedOffsets(broker, groupId, topic)).get(0));
+    // At most the poison record's own offset: it and the records after it come again.
+    expect(['-1', '0', undefined]).toContain((await committedOffsets(broker, groupId, topic)).get(0));
 
     // Allowed again: the write goes through, the group commits past it, health recovers.
     await broker.revoke(denyDlq);
