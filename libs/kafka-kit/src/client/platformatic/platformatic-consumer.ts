@@ -17,6 +17,7 @@ import { PausedPartitions } from './paused-partitions.js';
 import type { PlatformaticKafka } from './load-platformatic.js';
 import { explainPlatformaticError, restartable } from './platformatic-errors.js';
 import { RejoinBarrier } from './rejoin-barrier.js';
+import { SerialCommits } from '../serial-commits.js';
 
 /** How often the loop looks at the assignment and the paused partitions when nothing wakes it. */
 const TICK_MS = 100;
@@ -43,6 +44,7 @@ export class PlatformaticConsumerClient implements ConsumerClient {
   private assignmentSeen = '';
   private resolving?: Promise<void>;
   private running = false;
+  private readonly commits = new SerialCommits();
   private readonly rejoin = new RejoinBarrier(this.queue, this.handling, () => this.commit());
   private handler?: { concurrency: number; onBatch: BatchHandler };
   private tick?: NodeJS.Timeout;
@@ -212,8 +214,11 @@ export class PlatformaticConsumerClient implements ConsumerClient {
       commit: () => this.commit(),
     });
     try {
+      this.commits.rethrow();
       await this.handler!.onBatch(batch, control);
-      await this.commit();
+      // Not awaited, as on kafkajs: the partition is fetched again during the commit's round trip;
+      // commits run one at a time, a failed one fails the next batch, and stop and rejoin await them.
+      this.commits.later(() => this.commitNow());
     } catch (error) {
       this.crash(error);
     } finally {
@@ -228,6 +233,10 @@ export class PlatformaticConsumerClient implements ConsumerClient {
   }
 
   private commit(): Promise<void> {
+    return this.commits.now(() => this.commitNow());
+  }
+
+  private commitNow(): Promise<void> {
     return commitSlots(this.consumer, [...this.slots.values()]);
   }
 
