@@ -17,6 +17,7 @@ import { PausedPartitions } from './paused-partitions.js';
 import type { PlatformaticKafka } from './load-platformatic.js';
 import { explainPlatformaticError, restartable } from './platformatic-errors.js';
 import { RejoinBarrier } from './rejoin-barrier.js';
+import { SlotCommits } from './slot-commits.js';
 
 /** How often the loop looks at the assignment and the paused partitions when nothing wakes it. */
 const TICK_MS = 100;
@@ -43,7 +44,8 @@ export class PlatformaticConsumerClient implements ConsumerClient {
   private assignmentSeen = '';
   private resolving?: Promise<void>;
   private running = false;
-  private readonly rejoin = new RejoinBarrier(this.queue, this.handling, () => this.commit());
+  private readonly commits = new SlotCommits(() => commitSlots(this.consumer, [...this.slots.values()]));
+  private readonly rejoin = new RejoinBarrier(this.queue, this.handling, () => this.commits.now());
   private handler?: { concurrency: number; onBatch: BatchHandler };
   private tick?: NodeJS.Timeout;
 
@@ -157,7 +159,7 @@ export class PlatformaticConsumerClient implements ConsumerClient {
     clearInterval(this.tick);
     this.queue.length = 0;
     await Promise.allSettled([...this.handling]);
-    await this.commit().catch(() => undefined);
+    await this.commits.now().catch(() => undefined);
     await this.stream?.close().catch(() => undefined);
     await this.consumer.close().catch(() => undefined);
     if (wasRunning) this.events.emit('stopped', {});
@@ -208,11 +210,12 @@ export class PlatformaticConsumerClient implements ConsumerClient {
       current: (s) => this.owns(s),
       pause: () => this.pause(slot.topic, [slot.partition]),
       resume: () => this.resume(slot.topic, [slot.partition]),
-      commit: () => this.commit(),
+      commit: () => this.commits.now(),
     });
     try {
+      this.commits.rethrow();
       await this.handler!.onBatch(batch, control);
-      await this.commit();
+      this.commits.later();
     } catch (error) {
       this.crash(error);
     } finally {
@@ -224,10 +227,6 @@ export class PlatformaticConsumerClient implements ConsumerClient {
 
   private owns(slot: PartitionSlot): boolean {
     return this.running && this.slots.get(slotKey(slot.topic, slot.partition)) === slot;
-  }
-
-  private commit(): Promise<void> {
-    return commitSlots(this.consumer, [...this.slots.values()]);
   }
 
   /** A failure the client cannot get past: reported, and fetching goes on only when restarts are wanted. */
