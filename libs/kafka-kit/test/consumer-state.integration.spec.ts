@@ -110,7 +110,8 @@ describe('consumer state around failures', () => {
       /still being written to the DLQ/,
     );
     expect(operator.history()).toEqual([]);
-    expect(['-1', undefined]).toContain((await committedOffsets(groupId, topic)).get(0));
+    // At most the poison record's own offset: it and the records after it come again.
+    expect(['-1', '0', undefined]).toContain((await committedOffsets(groupId, topic)).get(0));
 
     await withAdmin((admin) => createTopics(admin, [{ topic: dlqTopic, numPartitions: 1 }]));
     await waitFor(
