@@ -15,3 +15,11 @@ export const onPlatformatic = (env: NodeJS.ProcessEnv = process.env): boolean =>
 /** True when the suite runs KIP-848's group protocol (the platformatic driver, `consumer`). */
 export const onKip848 = (env: NodeJS.ProcessEnv = process.env): boolean =>
   onPlatformatic(env) && env.KAFKA_GROUP_PROTOCOL === 'consumer';
+
+/**
+ * KIP-848 on the platformatic driver, for the tests of what only KIP-848 does: they run under it
+ * on every pass that runs the platformatic driver (CI's runs the classic protocol), not only on
+ * a KIP-848 pass. The environment of a child app that must join the same way.
+ */
+export const KIP848_OPTIONS = { driver: 'platformatic', groupProtocol: 'consumer' } as const;
+export const KIP848_ENV = { KAFKA_DRIVER: 'platformatic', KAFKA_GROUP_PROTOCOL: 'consumer' } as const;

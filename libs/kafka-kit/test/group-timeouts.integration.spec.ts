@@ -5,7 +5,7 @@ import { KafkaConsumer, KafkaListener } from 'nest-kafka-kit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_KAFKA_VERSION } from '../embedded/cluster.mjs';
 import { runJavaTool } from '../embedded/java-tools.mjs';
-import { onKip848 } from '../../../tools/test/kafka-client-options.js';
+import { KIP848_OPTIONS, onPlatformatic } from '../../../tools/test/kafka-client-options.js';
 import { kafkaBrokers, startKafkaApp, uniqueName } from './support.js';
 
 /** The group's dynamic configs as Kafka's own kafka-configs tool prints them. */
@@ -21,7 +21,8 @@ function groupConfigs(groupId: string): Promise<string> {
   ]);
 }
 
-describe.skipIf(!onKip848())('session timeout and heartbeat interval under KIP-848', () => {
+// Wherever the platformatic driver runs, whichever protocol the suite's other tests use.
+describe.runIf(onPlatformatic())('session timeout and heartbeat interval under KIP-848', () => {
   let app: INestApplicationContext | undefined;
   afterEach(async () => {
     await app?.close();
@@ -45,7 +46,7 @@ describe.skipIf(!onKip848())('session timeout and heartbeat interval under KIP-8
       @KafkaListener(topic)
       async handle() {}
     }
-    app = await startKafkaApp([Set, Unset]);
+    app = await startKafkaApp([Set, Unset], KIP848_OPTIONS);
 
     const [set, unset] = await Promise.all([groupConfigs(setGroup), groupConfigs(unsetGroup)]);
     expect(set).toMatch(/consumer\.session\.timeout\.ms=7000 /);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { KafkaConsumer, KafkaListener } from 'nest-kafka-kit';
 import { afterEach, describe, expect, it } from 'vitest';
-import { onKip848 } from '../../../../tools/test/kafka-client-options.js';
+import { KIP848_OPTIONS, onKip848, onPlatformatic } from '../../../../tools/test/kafka-client-options.js';
 import { uniqueName, waitFor } from '../support.js';
 import { startHealthApp, type HealthApp } from './health-app.js';
 
@@ -39,11 +39,11 @@ describe('a consumer that kafkajs gives up on', () => {
 
   // KIP-848 joins take no session timeout: it is the group's config, written before the join,
   // so the broker's refusal stops startup itself, naming the option and the broker's answer.
-  it.runIf(onKip848())(
+  it.runIf(onPlatformatic())(
     'under KIP-848: does not start, naming the option and the broker’s answer',
     async () => {
       const groupId = uniqueName('crash-group');
-      const started = startHealthApp([doomed(uniqueName('crash'), groupId)]);
+      const started = startHealthApp([doomed(uniqueName('crash'), groupId)], {}, KIP848_OPTIONS);
       await expect(started).rejects.toThrow(
         new RegExp(
           `"sessionTimeoutMs".*group "${groupId}".*consumer\\.session\\.timeout\\.ms=1000.*` +

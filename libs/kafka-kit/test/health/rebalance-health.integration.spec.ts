@@ -6,7 +6,12 @@ import { Injectable, type INestApplicationContext } from '@nestjs/common';
 import { ConsumerStateService, Ctx, KafkaConsumer, KafkaListener, type KafkaContext } from 'nest-kafka-kit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startChildApp, type ChildApp } from '../child-app.js';
-import { onKip848 } from '../../../../tools/test/kafka-client-options.js';
+import {
+  KIP848_ENV,
+  KIP848_OPTIONS,
+  onKip848,
+  onPlatformatic,
+} from '../../../../tools/test/kafka-client-options.js';
 import { produceRaw, withAdmin } from '../kafka-inspect.js';
 import { createTopics, kafkaBrokers, startKafkaApp, uniqueName, waitFor } from '../support.js';
 import { startHealthApp, type HealthApp } from './health-app.js';
@@ -106,7 +111,7 @@ describe('health during a rebalance held by a dead member', () => {
     120_000,
   );
 
-  it.runIf(onKip848())(
+  it.runIf(onPlatformatic())(
     'under KIP-848: the live member consumes on and stays healthy; the dead one’s partition waits for its session',
     async () => {
       const topic = uniqueName('rebalance');
@@ -117,12 +122,14 @@ describe('health during a rebalance held by a dead member', () => {
         TOPIC: topic,
         GROUP_ID: groupId,
         SESSION_TIMEOUT_MS: String(SESSION_TIMEOUT_MS),
+        ...KIP848_ENV,
       });
       await waitFor('the child to join', () => child!.output().includes('ready'), { timeoutMs: 60_000 });
       const handledAt = new Map<number, number>();
       health = await startHealthApp(
         [member(topic, groupId, (p) => handledAt.set(p, handledAt.get(p) ?? Date.now()))],
         { stuckRebalanceMs: 2000, lag: { intervalMs: 300 } },
+        KIP848_OPTIONS,
       );
       const state = health.app.get(ConsumerStateService);
       const mine = await waitFor('both members to share the partitions', () => {
