@@ -189,9 +189,10 @@ describe('a DLQ or retry topic deleted while the consumer runs (auto-create off)
       (t) => `${t}.dlq`,
     ));
 
-  it('a failing DLQ write holds commits at once and the partition one batch later', async () => {
-    const topic = uniqueName('unwritable-next');
-    const groupId = uniqueName('unwritable-next-group');
+  /** A one-partition dead-letter listener whose DLQ is deleted before any record comes. */
+  async function startWithDlqDeleted(name: string) {
+    const topic = uniqueName(name);
+    const groupId = uniqueName(`${name}-group`);
     await broker.grant(...appRights('app', topic), ...appRights('app', groupId));
     const received: string[] = [];
 
@@ -211,7 +212,12 @@ describe('a DLQ or retry topic deleted while the consumer runs (auto-create off)
     const dlq = `${topic}.dlq`;
     await broker.admin((a) => a.deleteTopics({ topics: [dlq] }));
     await waitFor(`${dlq} deleted`, async () => (await topicCount(dlq)) === 0);
-    const producer = app.app.get(KafkaProducer);
+    return { topic, groupId, received, dlq };
+  }
+
+  it('a failing DLQ write holds commits at once and the partition one batch later', async () => {
+    const { topic, groupId, received, dlq } = await startWithDlqDeleted('unwritable-next');
+    const producer = app!.app.get(KafkaProducer);
     const committed = async () => (await committedOffsets(broker, groupId, topic)).get(0);
 
     await producer.send(topic, [{ value: { id: 'poison' } }, { value: { id: 'a' } }]);
@@ -220,7 +226,7 @@ describe('a DLQ or retry topic deleted while the consumer runs (auto-create off)
     // Fetched and handled while the poison record's write still fails: not held behind it.
     await producer.send(topic, [{ value: { id: 'b' } }]);
     await waitFor('the next batch handled', () => received.includes('b'));
-    expect((await app.get('/health/live')).status).toBe(503);
+    expect((await app!.get('/health/live')).status).toBe(503);
     expect(['-1', '0', undefined]).toContain(await committed());
     // That batch waited for the write carried over from the first: the partition is held now.
     await producer.send(topic, [{ value: { id: 'c' } }]);
@@ -238,34 +244,14 @@ describe('a DLQ or retry topic deleted while the consumer runs (auto-create off)
   });
 
   it('a clean shutdown waits for a DLQ write carried past its batch and commits past it', async () => {
-    const topic = uniqueName('unwritable-stop');
-    const groupId = uniqueName('unwritable-stop-group');
-    await broker.grant(...appRights('app', topic), ...appRights('app', groupId));
-    const received: string[] = [];
-
-    @Injectable()
-    @KafkaConsumer({ groupId, fromBeginning: true })
-    class Listener {
-      @KafkaListener(topic, {
-        topic: { partitions: 1 },
-        errorHandling: { strategy: 'dead-letter', writeBackoff: { initialMs: 200, maxMs: 500 } },
-      })
-      async handle(@Payload() value: { id: string }) {
-        if (value.id === 'poison') throw new Error('poison record');
-        received.push(value.id);
-      }
-    }
-    app = await startHealthApp([Listener], {}, { ...broker.connectAs('app'), logLevel: 'nothing' });
-    const dlq = `${topic}.dlq`;
-    await broker.admin((a) => a.deleteTopics({ topics: [dlq] }));
-    await waitFor(`${dlq} deleted`, async () => (await topicCount(dlq)) === 0);
-    await app.app.get(KafkaProducer).send(topic, [{ value: { id: 'poison' } }, { value: { id: 'a' } }]);
+    const { topic, groupId, received, dlq } = await startWithDlqDeleted('unwritable-stop');
+    await app!.app.get(KafkaProducer).send(topic, [{ value: { id: 'poison' } }, { value: { id: 'a' } }]);
     await waitFor('the write failing', async () => (await app!.get('/health/live')).status === 503);
     await waitFor('the batch handled', () => received.length === 1);
 
     // The batch is over and the consumer idle, the poison record's write still retrying: the app
     // shuts down, and the topic comes back meanwhile. Nothing may be left for a restart to redo.
-    const closing = app.close();
+    const closing = app!.close();
     app = undefined;
     await broker.admin((a) => a.createTopics({ topics: [{ topic: dlq, numPartitions: 1 }] }));
     await closing;
