@@ -45,20 +45,26 @@ describe('health during a rebalance held by a dead member', () => {
     await (await joiner?.catch(() => undefined))?.close();
   });
 
+  /** A topic of 2 partitions and a member of its group in a child process (to kill -9), joined. */
+  async function startChildMember(env: Record<string, string> = {}) {
+    const topic = uniqueName('rebalance');
+    const groupId = uniqueName('rebalance-group');
+    await withAdmin((admin) => createTopics(admin, [{ topic, numPartitions: 2 }]));
+    child = await startChildApp('steady-consumer.app.ts', {
+      KAFKA_BROKERS: kafkaBrokers().join(','),
+      TOPIC: topic,
+      GROUP_ID: groupId,
+      SESSION_TIMEOUT_MS: String(SESSION_TIMEOUT_MS),
+      ...env,
+    });
+    await waitFor('the child to join', () => child!.output().includes('ready'), { timeoutMs: 60_000 });
+    return { topic, groupId };
+  }
+
   it.skipIf(onKip848())(
     'says rebalancing since T on readiness and the lag check at once, on liveness once stuck',
     async () => {
-      const topic = uniqueName('rebalance');
-      const groupId = uniqueName('rebalance-group');
-      await withAdmin((admin) => createTopics(admin, [{ topic, numPartitions: 2 }]));
-
-      child = await startChildApp('steady-consumer.app.ts', {
-        KAFKA_BROKERS: kafkaBrokers().join(','),
-        TOPIC: topic,
-        GROUP_ID: groupId,
-        SESSION_TIMEOUT_MS: String(SESSION_TIMEOUT_MS),
-      });
-      await waitFor('the child to join', () => child!.output().includes('ready'), { timeoutMs: 60_000 });
+      const { topic, groupId } = await startChildMember();
       health = await startHealthApp([member(topic, groupId)], {
         stuckRebalanceMs: 2000,
         lag: { intervalMs: 300 },
@@ -69,7 +75,7 @@ describe('health during a rebalance held by a dead member', () => {
         return g?.state === 'running' && Object.values(g.assignment).flat().length === 1;
       });
 
-      child.process.kill('SIGKILL');
+      child!.process.kill('SIGKILL');
       // A new member joins: the coordinator waits for the dead one until its session times out.
       joiner = startKafkaApp([member(topic, groupId)]);
       const since = await waitFor(
@@ -114,17 +120,7 @@ describe('health during a rebalance held by a dead member', () => {
   it.runIf(onPlatformatic())(
     'under KIP-848: the live member consumes on and stays healthy; the dead one’s partition waits for its session',
     async () => {
-      const topic = uniqueName('rebalance');
-      const groupId = uniqueName('rebalance-group');
-      await withAdmin((admin) => createTopics(admin, [{ topic, numPartitions: 2 }]));
-      child = await startChildApp('steady-consumer.app.ts', {
-        KAFKA_BROKERS: kafkaBrokers().join(','),
-        TOPIC: topic,
-        GROUP_ID: groupId,
-        SESSION_TIMEOUT_MS: String(SESSION_TIMEOUT_MS),
-        ...KIP848_ENV,
-      });
-      await waitFor('the child to join', () => child!.output().includes('ready'), { timeoutMs: 60_000 });
+      const { topic, groupId } = await startChildMember(KIP848_ENV);
       const handledAt = new Map<number, number>();
       health = await startHealthApp(
         [member(topic, groupId, (p) => handledAt.set(p, handledAt.get(p) ?? Date.now()))],
@@ -139,7 +135,7 @@ describe('health during a rebalance held by a dead member', () => {
       });
       const theirs = 1 - mine;
 
-      child.process.kill('SIGKILL');
+      child!.process.kill('SIGKILL');
       const killedAt = Date.now();
       await produceRaw(topic, [
         { key: null, value: 'live', partition: mine },
