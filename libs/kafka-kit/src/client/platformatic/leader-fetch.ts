@@ -29,6 +29,8 @@ export interface LeaderFetchSettings {
   failed(error: unknown, missingTopics?: string[]): void;
   /** One fetch answered or failed: its leader is free for the next. */
   settled(): void;
+  /** Filled with the topic ids of each metadata answer (KIP-848 heartbeats name topics by id). */
+  topicIds: Map<string, string>;
 }
 
 /**
@@ -72,6 +74,7 @@ export class LeaderFetch {
       return this.fetchFailed(error);
     }
     this.hold.answered();
+    for (const [name, topic] of metadata.topics) this.settings.topicIds.set(name, topic.id);
     const byNode = new Map<number, PartitionSlot[]>();
     for (const s of idle) {
       const leader = metadata.topics.get(s.topic)?.partitions[s.partition]?.leader;

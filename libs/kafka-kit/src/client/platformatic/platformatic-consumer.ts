@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { Consumer, ConsumerOptions, MessagesStream } from '@platformatic/kafka';
+import type { Consumer, MessagesStream } from '@platformatic/kafka';
 import type { BatchHandler, ConsumerClient, ConsumerEvents, FetchedBatch } from '../consumer-client.js';
 import { applyAssignment, assignmentText } from './assignment-change.js';
 import { firstJoin, GroupEvents } from './group-events.js';
@@ -12,11 +12,13 @@ import {
   slotKey,
   type PartitionSlot,
 } from './partition-slots.js';
-import { groupOptions, type PlatformaticConsumerSettings } from './platformatic-options.js';
+import type { PlatformaticConsumerSettings } from './platformatic-options.js';
+import { createGroupMember } from './group-member.js';
 import { PausedPartitions } from './paused-partitions.js';
 import type { PlatformaticKafka } from './load-platformatic.js';
 import { explainPlatformaticError, restartable } from './platformatic-errors.js';
 import { RejoinBarrier } from './rejoin-barrier.js';
+import { RevokedPartitions } from './revoked-partitions.js';
 import { SlotCommits } from './slot-commits.js';
 
 /** How often the loop looks at the assignment and the paused partitions when nothing wakes it. */
@@ -44,8 +46,12 @@ export class PlatformaticConsumerClient implements ConsumerClient {
   private assignmentSeen = '';
   private resolving?: Promise<void>;
   private running = false;
-  private readonly commits = new SlotCommits(() => commitSlots(this.consumer, [...this.slots.values()]));
+  // Assigned partitions and the revoked ones not let go yet: commits and KIP-848 heartbeats cover both.
+  private readonly held = (): PartitionSlot[] => [...this.slots.values(), ...this.revoked.slots];
+  private readonly commits: SlotCommits = new SlotCommits(() => commitSlots(this.consumer, this.held()));
   private readonly rejoin = new RejoinBarrier(this.queue, this.handling, () => this.commits.now());
+  private readonly revoked = new RevokedPartitions(this.queue, this.handling, () => this.commits.now());
+  private readonly topicIds = new Map<string, string>();
   private handler?: { concurrency: number; onBatch: BatchHandler };
   private tick?: NodeJS.Timeout;
 
@@ -54,17 +60,11 @@ export class PlatformaticConsumerClient implements ConsumerClient {
     base: object,
     private readonly options: PlatformaticConsumerSettings,
   ) {
-    this.consumer = new kafka.Consumer<Buffer, Buffer, Buffer, Buffer>({
-      ...base,
-      groupId: options.groupId,
-      autocommit: false,
-      maxWaitTime: options.fetchMaxWaitMs,
-      maxBytesPerPartition: options.maxBytesPerPartition,
-      ...groupOptions(options),
-      // Before every classic JoinGroup (each rejoin of a rebalance), the batches in flight finish and
-      // are committed, as with kafkajs: a partition given up is not handled again by its next owner.
-      ...(options.groupProtocol === 'classic' ? { protocolsMetadata: () => this.rejoin.before() } : {}),
-    } as ConsumerOptions<Buffer, Buffer, Buffer, Buffer>);
+    this.consumer = createGroupMember(kafka, base, options, {
+      beforeRejoin: () => this.rejoin.before(),
+      held: this.held,
+      topicIds: this.topicIds,
+    });
     this.consumer.on('consumer:group:join', () => this.rejoin.joined());
     this.group = new GroupEvents(kafka, this.consumer, this.events);
     this.fetcher = new LeaderFetch(kafka, this.consumer, this.group, {
@@ -77,6 +77,7 @@ export class PlatformaticConsumerClient implements ConsumerClient {
       },
       failed: (error, missingTopics) => this.crash(error, missingTopics),
       settled: () => this.schedule(),
+      topicIds: this.topicIds,
     });
   }
 
@@ -186,7 +187,7 @@ export class PlatformaticConsumerClient implements ConsumerClient {
     if (this.assignmentSeen !== '') this.group.rebalancing();
     this.assignmentSeen = seen;
     const { revoked, added, assignment } = applyAssignment(this.slots, this.consumer.assignments);
-    void commitSlots(this.consumer, revoked).catch(() => undefined);
+    this.revoked.letGo(revoked);
     this.resolving = resolvePositions(this.consumer, added, this.fromBeginning)
       .then(() => this.group.joined(this.consumer.memberId ?? '', assignment))
       .catch((error: unknown) => this.crash(error))
