@@ -1,7 +1,8 @@
 import type { Consumer, ConsumerOptions } from '@platformatic/kafka';
 import type { PlatformaticKafka } from './load-platformatic.js';
 import { groupOptions, type PlatformaticConsumerSettings } from './platformatic-options.js';
-import { holdRevokedPartitions, type HeldPartition } from './revocation-hold.js';
+import { hookHeartbeats } from './heartbeat-hooks.js';
+import type { HeldPartition } from './owned-partitions.js';
 
 export interface GroupMemberHooks {
   /** Before every classic JoinGroup: settles the work in flight (the rejoin barrier). */
@@ -17,7 +18,8 @@ export interface GroupMemberHooks {
  * from the options, and a partition given up is not handled again by its next owner before this
  * member's batches on it have ended and been committed, as with kafkajs. Under the classic protocol
  * that is done before each rejoin (`protocolsMetadata` is called before every JoinGroup); under
- * KIP-848 by keeping the partition in the heartbeats until then.
+ * KIP-848 by keeping the partition in the heartbeats until then (`hookHeartbeats`, which also makes a
+ * member the broker dropped join again).
  */
 export function createGroupMember(
   kafka: PlatformaticKafka,
@@ -35,6 +37,6 @@ export function createGroupMember(
     ...groupOptions(options),
     ...(classic ? { protocolsMetadata: () => hooks.beforeRejoin() } : {}),
   } as ConsumerOptions<Buffer, Buffer, Buffer, Buffer>);
-  if (!classic) holdRevokedPartitions(kafka, consumer, hooks.held, hooks.topicIds);
+  if (!classic) hookHeartbeats(kafka, consumer, { groupId: options.groupId, ...hooks });
   return consumer;
 }

@@ -5,7 +5,7 @@ import type { PartitionSlot } from './partition-slots.js';
  * Partitions taken from this member, kept until they are let go: the batches of them fetched but not
  * handed out are dropped (their next owner fetches those records), the batches being handled end,
  * and what was processed is committed. Under KIP-848 the member's heartbeats list them as owned
- * until then (`holdRevokedPartitions`), so the next owner starts after that commit; under the
+ * until then (`hookHeartbeats`), so the next owner starts after that commit; under the
  * classic protocol the rejoin barrier has settled them already. A commit that fails here is not
  * fatal: the next owner then handles those records again, the at-least-once the group promises.
  */

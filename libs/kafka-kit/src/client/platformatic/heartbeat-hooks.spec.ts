@@ -1,7 +1,8 @@
 import type { consumerGroupHeartbeatV1, Consumer } from '@platformatic/kafka';
 import { describe, expect, it } from 'vitest';
 import type { PlatformaticKafka } from './load-platformatic.js';
-import { holdRevokedPartitions, MEMBER_EPOCH, mergeOwned, OWNED, ownedIds } from './revocation-hold.js';
+import { hookHeartbeats, MEMBER_EPOCH, OWNED } from './heartbeat-hooks.js';
+import { mergeOwned, ownedIds } from './owned-partitions.js';
 
 type HeartbeatArgs = consumerGroupHeartbeatV1.ConsumerGroupHeartbeatRequest;
 
@@ -42,11 +43,15 @@ const heartbeat = (epoch: number, owned: HeartbeatArgs[typeof OWNED]): Heartbeat
   owned,
 ];
 
-describe('holdRevokedPartitions', () => {
+describe('hookHeartbeats', () => {
   it('lists the partitions still held as owned, beside what the library owns', () => {
     const { consumer, sent, call } = memberWithHeartbeat();
     const topicIds = new Map([['orders', 'id-orders']]);
-    holdRevokedPartitions(kafka, consumer, () => [{ topic: 'orders', partition: 2 }], topicIds);
+    hookHeartbeats(kafka, consumer, {
+      groupId: 'g',
+      held: () => [{ topic: 'orders', partition: 2 }],
+      topicIds,
+    });
     const owned = [{ topicId: 'id-orders', partitions: [0] }];
     call(heartbeat(7, owned));
     expect(sent[0]![MEMBER_EPOCH]).toBe(7);
@@ -56,12 +61,11 @@ describe('holdRevokedPartitions', () => {
 
   it('leaves joining (epoch 0) and leaving (epoch -1) heartbeats as they are', () => {
     const { consumer, sent, call } = memberWithHeartbeat();
-    holdRevokedPartitions(
-      kafka,
-      consumer,
-      () => [{ topic: 'orders', partition: 2 }],
-      new Map([['orders', 'x']]),
-    );
+    hookHeartbeats(kafka, consumer, {
+      groupId: 'g',
+      held: () => [{ topic: 'orders', partition: 2 }],
+      topicIds: new Map([['orders', 'x']]),
+    });
     call(heartbeat(0, []));
     call(heartbeat(-1, []));
     expect(sent.map((args) => args[OWNED])).toEqual([[], []]);
