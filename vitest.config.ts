@@ -48,6 +48,7 @@ export default defineConfig({
             ...(process.env.INTEGRATION_EXCLUDE?.split(',').filter(Boolean) ?? []),
           ],
           globalSetup: ['tools/test/kafka-global-setup.ts', 'tools/test/postgres-global-setup.ts'],
+          setupFiles: ['tools/test/library-first.ts'],
           pool: 'forks',
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -1,7 +1,6 @@
-import kafkajs, { type PartitionAssigner } from 'kafkajs';
+import type { PartitionAssigner } from 'kafkajs';
 import { copartition } from './copartition.js';
-
-const { AssignerProtocol } = kafkajs;
+import { AssignerProtocol } from './kafkajs.js';
 
 /** kafkajs' assignor for `copartition` (see there why ordered retry needs it). */
 export const CopartitionedAssigner: PartitionAssigner = ({ cluster }) => ({
