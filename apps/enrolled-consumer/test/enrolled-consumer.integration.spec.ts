@@ -8,15 +8,18 @@ import { openBrowser, type Browser } from '../../../tools/test/browser.js';
 import { kafkaBrokers, uniqueName, waitFor } from '../../../tools/test/helpers.js';
 import { freshDatabase } from '../../../tools/test/postgres.js';
 import { AppModule } from '../src/app.module.js';
+import { GatewayUnavailableError } from '../src/notifications/gateway-unavailable.error.js';
 import { MailGateway, type TutorNotification } from '../src/notifications/mail-gateway.js';
 
 /** A mail service that is down for the first send of the enrollments it is told about. */
 class FlakyMailGateway extends MailGateway {
   readonly downOnce = new Set<string>();
 
-  override async send(notification: TutorNotification): Promise<void> {
-    if (this.downOnce.delete(notification.enrollmentId)) throw new Error('mail service unavailable');
-    return super.send(notification);
+  override async send(notifications: readonly TutorNotification[]): Promise<void> {
+    const down = notifications.findIndex((n) => this.downOnce.delete(n.enrollmentId));
+    if (down < 0) return super.send(notifications);
+    await super.send(notifications.slice(0, down));
+    throw new GatewayUnavailableError(notifications[down]!.tutorId, down);
   }
 }
 

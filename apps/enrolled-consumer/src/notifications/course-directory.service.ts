@@ -9,12 +9,14 @@ import { Database } from '@nest-kafka-kit/app-support';
 export class CourseDirectory {
   constructor(private readonly db: Database) {}
 
-  /** The course's tutors; an unknown course has none. */
-  async tutorsOf(courseId: string): Promise<string[]> {
-    const { rows } = await this.db.query<{ tutor_id: string }>(
-      'SELECT tutor_id FROM course_tutors WHERE course_id = $1 ORDER BY tutor_id',
-      [courseId],
+  /** The tutors of each course asked for, in one query; an unknown course has none. */
+  async tutorsOf(courseIds: readonly string[]): Promise<Map<string, string[]>> {
+    const tutors = new Map(courseIds.map((id) => [id, [] as string[]]));
+    const { rows } = await this.db.query<{ course_id: string; tutor_id: string }>(
+      'SELECT course_id, tutor_id FROM course_tutors WHERE course_id = ANY($1::text[]) ORDER BY tutor_id',
+      [[...tutors.keys()]],
     );
-    return rows.map((r) => r.tutor_id);
+    for (const row of rows) tutors.get(row.course_id)!.push(row.tutor_id);
+    return tutors;
   }
 }

@@ -44,12 +44,26 @@ export class MailGateway {
     this.rate = parseFailureRate(rate);
   }
 
-  async send(n: TutorNotification): Promise<void> {
-    if (this.rate > 0 && Math.random() < this.rate) throw new GatewayUnavailableError(n.tutorId);
+  /**
+   * Sends `notifications` in order, recorded in one statement. The gateway refuses each one with
+   * the failure rate: the ones before the first refused are recorded, and the error's `index`
+   * says which was refused, so a batch of records fails at the right one.
+   */
+  async send(notifications: readonly TutorNotification[]): Promise<void> {
+    const refused = this.rate > 0 ? notifications.findIndex(() => Math.random() < this.rate) : -1;
+    await this.record(refused < 0 ? notifications : notifications.slice(0, refused));
+    if (refused >= 0) throw new GatewayUnavailableError(notifications[refused]!.tutorId, refused);
+  }
+
+  /** Records notifications in one statement; a (enrollment, tutor) already recorded is left alone. */
+  protected async record(notifications: readonly TutorNotification[]): Promise<void> {
+    if (notifications.length === 0) return;
+    const column = (field: keyof TutorNotification) => notifications.map((n) => n[field]);
     await this.db.query(
-      `INSERT INTO notifications (enrollment_id, tutor_id, student_id, course_id) VALUES ($1, $2, $3, $4)
+      `INSERT INTO notifications (enrollment_id, tutor_id, student_id, course_id)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])
        ON CONFLICT (enrollment_id, tutor_id) DO NOTHING`,
-      [n.enrollmentId, n.tutorId, n.studentId, n.courseId],
+      [column('enrollmentId'), column('tutorId'), column('studentId'), column('courseId')],
     );
   }
 

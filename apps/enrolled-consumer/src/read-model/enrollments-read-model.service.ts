@@ -17,19 +17,31 @@ export interface Enrollment {
 export class EnrollmentsReadModel {
   constructor(private readonly db: Database) {}
 
-  async apply(change: EnrollmentChangeDto): Promise<void> {
-    if (change.op === 'd') {
-      await this.db.query('DELETE FROM enrollments WHERE enrollment_id = $1', [change.enrollmentId]);
-      return;
-    }
+  /**
+   * Applies a partition's changes, in order, in one transaction: a delete and an upsert
+   * statement whatever the batch size. Only each enrollment's last change counts, as each
+   * change carries the row's whole state.
+   */
+  async apply(changes: readonly EnrollmentChangeDto[]): Promise<void> {
+    const last = new Map(changes.map((change) => [change.enrollmentId, change]));
+    const deleted = [...last.values()].filter((c) => c.op === 'd').map((c) => c.enrollmentId);
+    const upserted = [...last.values()].filter((c) => c.op !== 'd');
     // Validation guarantees studentId, courseId and status for c and u.
-    await this.db.query(
-      `INSERT INTO enrollments (enrollment_id, student_id, course_id, status) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (enrollment_id) DO UPDATE
-         SET student_id = EXCLUDED.student_id, course_id = EXCLUDED.course_id,
-             status = EXCLUDED.status, updated_at = now()`,
-      [change.enrollmentId, change.studentId, change.courseId, change.status],
-    );
+    const column = (field: 'enrollmentId' | 'studentId' | 'courseId' | 'status') =>
+      upserted.map((c) => c[field]);
+    await this.db.transaction(async (tx) => {
+      if (deleted.length > 0)
+        await tx.query('DELETE FROM enrollments WHERE enrollment_id = ANY($1::text[])', [deleted]);
+      if (upserted.length > 0)
+        await tx.query(
+          `INSERT INTO enrollments (enrollment_id, student_id, course_id, status)
+           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])
+           ON CONFLICT (enrollment_id) DO UPDATE
+             SET student_id = EXCLUDED.student_id, course_id = EXCLUDED.course_id,
+                 status = EXCLUDED.status, updated_at = now()`,
+          [column('enrollmentId'), column('studentId'), column('courseId'), column('status')],
+        );
+    });
   }
 
   async get(enrollmentId: string): Promise<Enrollment | undefined> {
