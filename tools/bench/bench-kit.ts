@@ -23,10 +23,17 @@ export function payload(i: number, bytes = 1024) {
 }
 export type BenchPayload = ReturnType<typeof payload>;
 
-export async function createTopic(topic: string, partitions: number): Promise<void> {
+export async function createTopic(
+  topic: string,
+  partitions: number,
+  configEntries?: { name: string; value: string }[],
+): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
-  await admin.createTopics({ topics: [{ topic, numPartitions: partitions }], waitForLeaders: true });
+  await admin.createTopics({
+    topics: [{ topic, numPartitions: partitions, configEntries }],
+    waitForLeaders: true,
+  });
   await admin.disconnect();
 }
 

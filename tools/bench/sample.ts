@@ -11,6 +11,22 @@ export interface Sample {
    * delay meanwhile: on a shared machine a p99 that follows it is the machine's, not the path's.
    */
   latencyMs?: { p50: number; p99: number; max: number; loopDelayP99: number };
+  /** The latency scenario's split of each record's latency (see scenarios/latency.ts). */
+  latencyParts?: LatencyParts;
+}
+
+/** Percentiles of the parts of each record's end-to-end latency, in milliseconds. */
+export interface LatencyParts {
+  /** From send() to the broker appending the record: the linger and the produce request. */
+  appended: { p50: number; p99: number };
+  /** From the append to the handler: fetch wait, the batch ahead of it, decoding. */
+  delivered: { p50: number; p99: number };
+  /** From send() to its acknowledgement. */
+  acknowledged: { p50: number; p99: number };
+  /** Share of the records at or above the p99 that were in flight during a machine stall. */
+  tailInStalls: number;
+  /** The same share for the records below the p99: what chance alone would give. */
+  restInStalls: number;
 }
 
 /** A contender this build or machine cannot run, and why (reported instead of failing the bench). */
