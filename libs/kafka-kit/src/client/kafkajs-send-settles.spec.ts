@@ -126,4 +126,35 @@ describe('settlingBeforeRetry', () => {
     expect(log.get(0)).toEqual(['a']);
     expect(log.get(1)).toEqual(['b', 'c']);
   });
+
+  it('retries after a broker lock that timed out, not waiting for it forever', async () => {
+    let acquires = 0;
+    const eosManager = {
+      acquireBrokerLock: async () => {
+        if (++acquires === 1) throw new Error('Timeout while acquiring lock (65535ms)');
+      },
+      releaseBrokerLock: () => {},
+    };
+    // A sendMessages shaped like kafkajs': each attempt takes the lock, a failure goes to the retrier.
+    const factory =
+      ({ eosManager: locks, retrier }: Parameters<Parameters<typeof settlingBeforeRetry>[0]>[0]) =>
+      () =>
+        retrier(async () => {
+          await locks.acquireBrokerLock('broker-1');
+          locks.releaseBrokerLock('broker-1');
+          return 'sent';
+        });
+    const retrier = async (attempt: (bail: (e: Error) => void, n: number, t: number) => Promise<unknown>) => {
+      for (let n = 0; ; n++) {
+        try {
+          return await attempt(() => {}, n, 0);
+        } catch (err) {
+          if (n === 2) throw err;
+        }
+      }
+    };
+    const send = settlingBeforeRetry(factory)({ eosManager, retrier });
+    await expect(send({})).resolves.toBe('sent');
+    expect(acquires).toBe(2);
+  });
 });

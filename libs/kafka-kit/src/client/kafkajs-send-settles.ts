@@ -56,9 +56,16 @@ export function settlingBeforeRetry(factory: SendMessagesFactory): SendMessagesF
     const { eosManager, retrier } = options;
     const calls = new AsyncLocalStorage<HeldLocks>();
     const locks = Object.assign(Object.create(eosManager) as BrokerLocks, {
-      acquireBrokerLock(broker: unknown) {
-        calls.getStore()?.acquired();
-        return eosManager.acquireBrokerLock(broker);
+      async acquireBrokerLock(broker: unknown) {
+        const held = calls.getStore();
+        held?.acquired();
+        try {
+          await eosManager.acquireBrokerLock(broker);
+        } catch (err) {
+          // kafkajs releases only a lock it got: one that timed out must not be waited for.
+          held?.released();
+          throw err;
+        }
       },
       releaseBrokerLock(broker: unknown) {
         try {
