@@ -9,6 +9,8 @@ export interface GroupMemberHooks {
   beforeRejoin(): Promise<Buffer>;
   /** Under KIP-848: the partitions the consumer still holds, listed as owned in each heartbeat. */
   held(): HeldPartition[];
+  /** Under KIP-848: lets held partitions go before an assignment without them reaches the consumer. */
+  revoking(partitions: HeldPartition[]): Promise<void>;
   /** Topic ids by name, as the consumer's fetches learnt them. */
   topicIds: ReadonlyMap<string, string>;
 }
@@ -18,8 +20,8 @@ export interface GroupMemberHooks {
  * from the options, and a partition given up is not handled again by its next owner before this
  * member's batches on it have ended and been committed, as with kafkajs. Under the classic protocol
  * that is done before each rejoin (`protocolsMetadata` is called before every JoinGroup); under
- * KIP-848 by keeping the partition in the heartbeats until then (`hookHeartbeats`, which also makes a
- * member the broker dropped join again).
+ * KIP-848 by handing on the heartbeat answer that revokes it only then, and by keeping it in the
+ * heartbeats until then (`hookHeartbeats`, which also makes a member the broker dropped join again).
  */
 export function createGroupMember(
   kafka: PlatformaticKafka,

@@ -27,3 +27,16 @@ export function mergeOwned(owned: OwnedTopicPartitions, held: OwnedTopicPartitio
   }
   return [...merged].map(([topicId, partitions]) => ({ topicId, partitions }));
 }
+
+/** The held partitions an assignment (by topic id) leaves out; a topic whose id is not known has nothing in hand. */
+export function leftOut(
+  held: HeldPartition[],
+  topicIds: ReadonlyMap<string, string>,
+  assignment: OwnedTopicPartitions,
+): HeldPartition[] {
+  const kept = new Map(assignment.map((t) => [t.topicId, t.partitions]));
+  return held.filter(({ topic, partition }) => {
+    const id = topicIds.get(topic);
+    return id !== undefined && !kept.get(id)?.includes(partition);
+  });
+}

@@ -16,7 +16,7 @@ import type { PlatformaticConsumerSettings } from './platformatic-options.js';
 import { createGroupMember } from './group-member.js';
 import { PausedPartitions } from './paused-partitions.js';
 import type { PlatformaticKafka } from './load-platformatic.js';
-import { explainPlatformaticError, restartable } from './platformatic-errors.js';
+import { crashEvent } from './platformatic-errors.js';
 import { RejoinBarrier } from './rejoin-barrier.js';
 import { RevokedPartitions } from './revoked-partitions.js';
 import { SlotCommits } from './slot-commits.js';
@@ -42,7 +42,7 @@ export class PlatformaticConsumerClient implements ConsumerClient {
   private readonly fetcher: LeaderFetch;
   private readonly group: GroupEvents;
   private readonly queue: { slot: PartitionSlot; batch: FetchedBatch }[] = [];
-  private readonly handling = new Set<Promise<void>>();
+  private readonly handling = new Map<Promise<void>, PartitionSlot>();
   private assignmentSeen = '';
   private resolving?: Promise<void>;
   private running = false;
@@ -50,7 +50,9 @@ export class PlatformaticConsumerClient implements ConsumerClient {
   private readonly held = (): PartitionSlot[] => [...this.slots.values(), ...this.revoked.slots];
   private readonly commits: SlotCommits = new SlotCommits(() => commitSlots(this.consumer, this.held()));
   private readonly rejoin = new RejoinBarrier(this.queue, this.handling, () => this.commits.now());
-  private readonly revoked = new RevokedPartitions(this.queue, this.handling, () => this.commits.now());
+  private readonly revoked = new RevokedPartitions(this.slots, this.queue, this.handling, () =>
+    this.commits.now(),
+  );
   private readonly topicIds = new Map<string, string>();
   private handler?: { concurrency: number; onBatch: BatchHandler };
   private tick?: NodeJS.Timeout;
@@ -63,6 +65,7 @@ export class PlatformaticConsumerClient implements ConsumerClient {
     this.consumer = createGroupMember(kafka, base, options, {
       beforeRejoin: () => this.rejoin.before(),
       held: this.held,
+      revoking: (partitions) => this.revoked.revoke(partitions),
       topicIds: this.topicIds,
     });
     this.consumer.on('consumer:group:join', () => this.rejoin.joined());
@@ -159,7 +162,7 @@ export class PlatformaticConsumerClient implements ConsumerClient {
     this.running = false;
     clearInterval(this.tick);
     this.queue.length = 0;
-    await Promise.allSettled([...this.handling]);
+    await Promise.allSettled([...this.handling.keys()]);
     await this.commits.now().catch(() => undefined);
     await this.stream?.close().catch(() => undefined);
     await this.consumer.close().catch(() => undefined);
@@ -187,7 +190,7 @@ export class PlatformaticConsumerClient implements ConsumerClient {
     if (this.assignmentSeen !== '') this.group.rebalancing();
     this.assignmentSeen = seen;
     const { revoked, added, assignment } = applyAssignment(this.slots, this.consumer.assignments);
-    this.revoked.letGo(revoked);
+    void this.revoked.letGo(revoked);
     this.resolving = resolvePositions(this.consumer, added, this.fromBeginning)
       .then(() => this.group.joined(this.consumer.memberId ?? '', assignment))
       .catch((error: unknown) => this.crash(error))
@@ -202,7 +205,7 @@ export class PlatformaticConsumerClient implements ConsumerClient {
     while (this.running && this.handling.size < this.handler!.concurrency && this.queue.length > 0) {
       const next = this.queue.shift()!;
       const run = this.handle(next.slot, next.batch).finally(() => this.handling.delete(run));
-      this.handling.add(run);
+      this.handling.set(run, next.slot);
     }
   }
 
@@ -233,17 +236,11 @@ export class PlatformaticConsumerClient implements ConsumerClient {
   /** A failure the client cannot get past: reported, and fetching goes on only when restarts are wanted. */
   private crash(error: unknown, missingTopics?: string[]): void {
     if (!this.running) return;
-    const { groupId, principal, restartOnCrash } = this.options;
-    const explained = explainPlatformaticError(this.kafka, error, {
-      groupId,
-      topics: this.topics,
-      principal,
-    });
-    const restart = restartOnCrash && restartable(this.kafka, error, explained);
-    if (!restart) {
+    const crashed = crashEvent(this.kafka, this.options, this.topics, error, missingTopics);
+    if (!crashed.restart) {
       this.running = false;
       clearInterval(this.tick);
     }
-    this.events.emit('crashed', { error: explained, restart, transient: false, missingTopics });
+    this.events.emit('crashed', crashed);
   }
 }

@@ -1,5 +1,7 @@
 import { KafkaAuthorizationError } from '../../errors/kafka-authorization.error.js';
+import type { ConsumerEvents } from '../consumer-client.js';
 import type { PlatformaticKafka } from './load-platformatic.js';
+import type { PlatformaticConsumerSettings } from './platformatic-options.js';
 
 const GROUP_DENIED = 'GROUP_AUTHORIZATION_FAILED';
 const TOPIC_DENIED = 'TOPIC_AUTHORIZATION_FAILED';
@@ -86,4 +88,18 @@ export function explainPlatformaticError(
       { cause },
     );
   return cause;
+}
+
+/** How a consumer tells a failure it cannot get past, and whether it goes on fetching (restarts wanted). */
+export function crashEvent(
+  kafka: PlatformaticKafka,
+  options: Pick<PlatformaticConsumerSettings, 'groupId' | 'principal' | 'restartOnCrash'>,
+  topics: string[],
+  error: unknown,
+  missingTopics?: string[],
+): ConsumerEvents['crashed'] {
+  const { groupId, principal, restartOnCrash } = options;
+  const explained = explainPlatformaticError(kafka, error, { groupId, topics, principal });
+  const restart = restartOnCrash && restartable(kafka, error, explained);
+  return { error: explained, restart, transient: false, missingTopics };
 }

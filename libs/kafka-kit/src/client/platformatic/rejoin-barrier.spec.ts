@@ -11,7 +11,9 @@ describe('RejoinBarrier', () => {
     const order: string[] = [];
     let finish!: () => void;
     const inFlight = new Promise<void>((r) => (finish = r)).then(() => void order.push('handled'));
-    const handling = new Set([inFlight]);
+    const handling = new Map([
+      [inFlight, { topic: 't', partition: 0, epoch: 0, busy: true } as PartitionSlot],
+    ]);
     const queued: PartitionSlot = { topic: 't', partition: 1, position: 20n, epoch: 3, busy: true };
     const queue = [{ slot: queued, batch: batchFrom(10) }];
     const barrier = new RejoinBarrier(queue, handling, async () => {
@@ -34,7 +36,7 @@ describe('RejoinBarrier', () => {
   });
 
   it('still rejoins when the commit fails (the next owner then handles those records again)', async () => {
-    const barrier = new RejoinBarrier([], new Set(), () => Promise.reject(new Error('coordinator moved')));
+    const barrier = new RejoinBarrier([], new Map(), () => Promise.reject(new Error('coordinator moved')));
     await expect(barrier.before()).resolves.toEqual(Buffer.alloc(0));
   });
 });

@@ -14,7 +14,7 @@ export class RejoinBarrier {
 
   constructor(
     private readonly queue: { slot: PartitionSlot; batch: FetchedBatch }[],
-    private readonly handling: Set<Promise<void>>,
+    private readonly handling: ReadonlyMap<Promise<void>, PartitionSlot>,
     private readonly commit: () => Promise<void>,
   ) {}
 
@@ -25,7 +25,7 @@ export class RejoinBarrier {
       slot.epoch++;
       slot.busy = false;
     }
-    await Promise.allSettled([...this.handling]);
+    await Promise.allSettled([...this.handling.keys()]);
     await this.commit().catch(() => undefined);
     // The protocol metadata's user data, which no assignor of ours reads.
     return Buffer.alloc(0);
