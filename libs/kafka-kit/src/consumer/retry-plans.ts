@@ -1,3 +1,4 @@
+import { BatchListenerFailedError } from '../errors/batch-listener-failed.error.js';
 import type { KafkaContext } from './kafka-context.js';
 import { KafkaBatchContext } from './kafka-batch-context.js';
 import type { GroupPlan } from './group-plan.js';
@@ -18,9 +19,15 @@ function retryRoute(route: ListenerRoute, groupId: string): ListenerRoute {
     // Retried records come one at a time, so a batch listener gets batches of one.
     batch: false,
     invoke: route.batch
-      ? (payload, ctx) => {
+      ? async (payload, ctx) => {
           const one = ctx as KafkaContext;
-          return main([payload], new KafkaBatchContext(one.topic, one.partition, [one]));
+          try {
+            return await main([payload], new KafkaBatchContext(one.topic, one.partition, [one]));
+          } catch (error) {
+            // The record loop retries single records: what failed is the cause, not its batch wrapper
+            // (its class and message are what the next retry topic or the DLQ record).
+            throw error instanceof BatchListenerFailedError ? error.cause : error;
+          }
         }
       : main,
     // The batch wrapper builds its batch context from the record's.
