@@ -211,4 +211,19 @@ describe('stop on error', () => {
       async () => (await committedOffsets(groupId, topic)).get(0) === '3',
     );
   });
+
+  it('commits a skip even when the app stops right after it, so a restart does not stop there again', async () => {
+    const topic = uniqueName('cdc-skip-close');
+    const groupId = uniqueName('cdc-skip-close-group');
+    app = await startOperatedApp(cdcListener(topic, groupId, [], [], new Set()));
+    await app.get(KafkaProducer).send(topic, { value: { id: 'poison-y' }, partition: 0 });
+    await waitFor(
+      'partition 0 stopped',
+      () => app!.get(ConsumerStateService).get(groupId)?.stoppedPartitions[0],
+    );
+    app.get(StoppedPartitionsService).skip(groupId, topic, 0, { offset: '0', by: 'ops', reason: 'a test' });
+    await app.close();
+    app = undefined;
+    expect((await committedOffsets(groupId, topic)).get(0)).toBe('1');
+  });
 });

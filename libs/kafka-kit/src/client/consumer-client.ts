@@ -99,7 +99,7 @@ export interface ConsumerClient {
   /** Pauses every partition of `topics`. */
   pauseTopics(topics: string[]): void;
   resumeTopics(topics: string[]): void;
-  /** Moves the partition's position to `offset`, committed before the next fetch. */
+  /** Moves the partition's position to `offset`, committed before the next fetch's batches or at disconnect. */
   seek(topic: string, partition: number, offset: string): void;
   /** Stops fetching, waits for the running batch, commits what was processed, leaves the group. */
   disconnect(): Promise<void>;

@@ -46,7 +46,7 @@ export class KafkajsConsumerClient implements ConsumerClient {
   private seeked = false;
   // Positions set by seek() that kafkajs applies at its next fetch. Without its autoCommit it
   // would not commit them, so they are committed right after that fetch, before any batch of it.
-  private seeks: { topic: string; partition: number; offset: string }[] = [];
+  private readonly seeks: { topic: string; partition: number; offset: string }[] = [];
 
   constructor(
     private readonly kafka: Kafka,
@@ -154,10 +154,8 @@ export class KafkajsConsumerClient implements ConsumerClient {
   ): Promise<void> {
     const { commits } = this;
     this.consumer.on(this.consumer.events.FETCH, () => {
-      if (this.seeks.length === 0) return;
-      const offsets = this.seeks;
-      this.seeks = [];
-      commits.later(() => this.consumer.commitOffsets(offsets));
+      const offsets = this.seeks.splice(0);
+      if (offsets.length > 0) commits.later(() => this.consumer.commitOffsets(offsets));
     });
     await this.consumer.run({
       // kafkajs' autoCommit awaits a commit after every batch before it fetches again: a round
@@ -244,6 +242,9 @@ export class KafkajsConsumerClient implements ConsumerClient {
     // A failure write confirmed on the way out commits what it held back first.
     await this.released;
     this.stopping = true;
+    // Seeks no fetch applied yet (an operator's skip just before the stop); failed, the skip is undone.
+    const seeks = this.seeks.splice(0);
+    if (seeks.length > 0) await this.commits.now(() => this.consumer.commitOffsets(seeks)).catch(() => null);
     return this.consumer.disconnect();
   }
 }
