@@ -33,4 +33,4 @@ COPY --from=build /app/apps apps
 USER node
 # The heap cap of the apps' `npm start`: RSS stays under the limits in deploy/ (see bench:memory).
 ENV APP=click-collector
-CMD ["sh", "-c", "exec node --max-old-space-size=128 apps/$APP/dist/main.js"]
+CMD ["sh", "-c", "exec node --max-old-space-size=128 --max-semi-space-size=8 apps/$APP/dist/main.js"]

@@ -5,7 +5,7 @@ import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 
 // As the apps' `npm start` runs them: a heap sized for a small container.
-const NODE_FLAGS = ['--max-old-space-size=128'];
+const NODE_FLAGS = ['--max-old-space-size=128', '--max-semi-space-size=8'];
 
 /** name, workspace folder, port offset from the base port. */
 export const APPS = [

@@ -53,7 +53,7 @@ export async function startApp(
   const port = await freePort();
   const child = spawn(
     process.execPath,
-    ['--max-old-space-size=128', join(repo, 'apps', name, 'dist', 'main.js')],
+    ['--max-old-space-size=128', '--max-semi-space-size=8', join(repo, 'apps', name, 'dist', 'main.js')],
     {
       env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
       stdio: ['ignore', 'pipe', 'pipe'],
