@@ -4,11 +4,12 @@ import { slotKey, type PartitionSlot } from './partition-slots.js';
 
 /**
  * Partitions taken from this member, kept until they are let go: the batches of them fetched but not
- * handed out are dropped (their next owner fetches those records), the batches being handled end,
- * and what was processed is committed (the batches of other partitions go on meanwhile). Under KIP-848 the member's heartbeats list them as owned
- * until then (`hookHeartbeats`), so the next owner starts after that commit; under the
- * classic protocol the rejoin barrier has settled them already. A commit that fails here is not
- * fatal: the next owner then handles those records again, the at-least-once the group promises.
+ * handed out are dropped (their next owner fetches those records), their batches being handled end
+ * (those of other partitions go on meanwhile), and what was processed is committed. Under KIP-848
+ * the answer revoking them is handed on and the member's heartbeats list them as owned until then
+ * (`hookHeartbeats`), so the next owner starts after that commit; under the classic protocol the
+ * rejoin barrier has settled them already. A commit that fails here is not fatal: the next owner
+ * then handles those records again, the at-least-once the group promises.
  */
 export class RevokedPartitions {
   /** Each partition being let go, with the promise settled once it is. */
