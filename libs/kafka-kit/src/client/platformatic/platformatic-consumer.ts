@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { Consumer, MessagesStream } from '@platformatic/kafka';
+import type { Consumer, GroupAssignment, MessagesStream } from '@platformatic/kafka';
 import type { BatchHandler, ConsumerClient, ConsumerEvents, FetchedBatch } from '../consumer-client.js';
 import { applyAssignment, assignmentText } from './assignment-change.js';
 import { firstJoin, GroupEvents } from './group-events.js';
@@ -43,7 +43,7 @@ export class PlatformaticConsumerClient implements ConsumerClient {
   private readonly group: GroupEvents;
   private readonly queue: { slot: PartitionSlot; batch: FetchedBatch }[] = [];
   private readonly handling = new Map<Promise<void>, PartitionSlot>();
-  private assignmentSeen = '';
+  private assignmentSeen?: { list: GroupAssignment[]; text: string };
   private resolving?: Promise<void>;
   private running = false;
   // Assigned partitions and the revoked ones not let go yet: commits and KIP-848 heartbeats cover both.
@@ -184,12 +184,16 @@ export class PlatformaticConsumerClient implements ConsumerClient {
   }
 
   private syncAssignment(): void {
-    if (this.consumer.assignments === null) return;
-    const seen = assignmentText(this.consumer.assignments);
-    if (seen === this.assignmentSeen) return;
-    if (this.assignmentSeen !== '') this.group.rebalancing();
-    this.assignmentSeen = seen;
-    const { revoked, added, assignment } = applyAssignment(this.slots, this.consumer.assignments);
+    // @platformatic/kafka replaces its list on each change it applies. The slots are compared with
+    // the new list, not with the last one: a KIP-848 revocation takes slots before the list drops
+    // them, and a deleted topic's partitions come back under the same name once it is recreated.
+    const list = this.consumer.assignments;
+    if (list === null || list === this.assignmentSeen?.list) return;
+    const last = this.assignmentSeen;
+    this.assignmentSeen = { list, text: assignmentText(list) };
+    const { revoked, added, assignment } = applyAssignment(this.slots, list);
+    if (revoked.length + added.length === 0 && this.assignmentSeen.text === last?.text) return;
+    if (last) this.group.rebalancing();
     void this.revoked.letGo(revoked);
     this.resolving = resolvePositions(this.consumer, added, this.fromBeginning)
       .then(() => this.group.joined(this.consumer.memberId ?? '', assignment))
