@@ -37,6 +37,8 @@ export class MissingTopicsHold {
   /** True when `error` is a missing topic: fetching is held, and the missing topics told. */
   holds(error: unknown, topics: readonly string[]): boolean {
     if (!this.unknownTopic(error)) return false;
+    // Fetch rounds started together fail together: one hold, one look at the topics, one report.
+    if (this.heldUntil === Infinity) return true;
     this.heldUntil = Infinity;
     void this.missing(topics).then((missing) => {
       this.heldUntil = missing.length > 0 ? Date.now() + this.backoff.next() : 0;
