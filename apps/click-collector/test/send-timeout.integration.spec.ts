@@ -2,7 +2,7 @@
 // that the test freezes with SIGSTOP (its sockets stay open, nothing answers, as in a GC pause or
 // a hung host). The request must end in 503 with Retry-After within SEND_TIMEOUT_MS, not hang for
 // kafkajs' retries, and clicks must be accepted again once the broker runs on.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -44,6 +44,16 @@ describe('click-collector when the broker stalls', () => {
     rmSync(stateDir, { recursive: true, force: true });
   }, 60_000);
 
+  /**
+   * Every thread of `pid` stopped. kill() returns once SIGSTOP is sent, not once the JVM's threads
+   * have stopped: a POST right after it was once acknowledged 20 ms later.
+   */
+  const frozen = (pid: number) =>
+    readdirSync(`/proc/${pid}/task`).every((task) => {
+      const stat = readFileSync(`/proc/${pid}/task/${task}/stat`, 'utf8');
+      return /^[tT]$/.test(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[0]!);
+    });
+
   const postClick = async (page: string) => {
     const started = Date.now();
     const res = await collector!.post('/clicks', { userId: 'user-1', page });
@@ -55,6 +65,7 @@ describe('click-collector when the broker stalls', () => {
     expect(before.res.status, before.body).toBe(202);
 
     process.kill(brokerPid!, 'SIGSTOP');
+    await waitFor('every thread of the broker stopped', () => frozen(brokerPid!), { intervalMs: 5 });
     const stalled = await postClick('/stalled');
     console.log(`broker SIGSTOPped -> POST /clicks ${stalled.res.status} after ${stalled.elapsedMs} ms`);
     expect(stalled.res.status, stalled.body).toBe(503);
