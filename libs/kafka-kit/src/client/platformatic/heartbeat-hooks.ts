@@ -1,4 +1,5 @@
 import type { API, Callback, Consumer, consumerGroupHeartbeatV1 } from '@platformatic/kafka';
+import { atMost } from './at-most.js';
 import { DroppedMember } from './dropped-member.js';
 import type { PlatformaticKafka } from './load-platformatic.js';
 import {
@@ -76,11 +77,4 @@ function hooked(api: HeartbeatApi, hooks: HeartbeatHooks, dropped: DroppedMember
     api(connection as never, ...args);
   }) as HeartbeatApi;
   return Object.assign(wrapped, { async: api.async, key: api.key, version: api.version });
-}
-
-/** `settled`, or `ms` later if that is sooner; never rejects. */
-function atMost(settled: Promise<void>, ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<void>((resolve) => (timer = setTimeout(resolve, Math.max(ms, 0))));
-  return Promise.race([settled.catch(() => undefined), late]).finally(() => clearTimeout(timer));
 }

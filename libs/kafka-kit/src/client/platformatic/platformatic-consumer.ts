@@ -63,7 +63,7 @@ export class PlatformaticConsumerClient implements ConsumerClient {
     private readonly options: PlatformaticConsumerSettings,
   ) {
     this.consumer = createGroupMember(kafka, base, options, {
-      beforeRejoin: () => this.rejoin.before(),
+      beforeRejoin: () => this.rejoin.before(options.sessionTimeoutMs),
       held: this.held,
       revoking: (partitions) => this.revoked.revoke(partitions),
       topicIds: this.topicIds,
@@ -215,7 +215,7 @@ export class PlatformaticConsumerClient implements ConsumerClient {
 
   private async handle(slot: PartitionSlot, batch: FetchedBatch): Promise<void> {
     const { control, ended } = batchControl(slot, {
-      current: (s) => this.owns(s),
+      current: (s) => !this.rejoin.active && this.owns(s),
       pause: () => this.pause(slot.topic, [slot.partition]),
       resume: () => this.resume(slot.topic, [slot.partition]),
       commit: () => this.commits.now(),

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { FetchedBatch } from '../consumer-client.js';
 import type { PartitionSlot } from './partition-slots.js';
 import { RejoinBarrier } from './rejoin-barrier.js';
@@ -19,7 +19,7 @@ describe('RejoinBarrier', () => {
     const barrier = new RejoinBarrier(queue, handling, async () => {
       order.push('committed');
     });
-    const rejoin = barrier.before().then((userData) => {
+    const rejoin = barrier.before(10_000).then((userData) => {
       order.push('rejoin');
       return userData;
     });
@@ -37,6 +37,36 @@ describe('RejoinBarrier', () => {
 
   it('still rejoins when the commit fails (the next owner then handles those records again)', async () => {
     const barrier = new RejoinBarrier([], new Map(), () => Promise.reject(new Error('coordinator moved')));
-    await expect(barrier.before()).resolves.toEqual(Buffer.alloc(0));
+    await expect(barrier.before(10_000)).resolves.toEqual(Buffer.alloc(0));
+  });
+
+  describe('with no heartbeat going out meanwhile', () => {
+    afterEach(() => void vi.useRealTimers());
+
+    it('rejoins after half the session timeout though a batch never ends', async () => {
+      vi.useFakeTimers();
+      const stuck = new Promise<void>(() => undefined);
+      const handling = new Map([
+        [stuck, { topic: 't', partition: 0, epoch: 0, busy: true } as PartitionSlot],
+      ]);
+      let settled = false;
+      const rejoin = new RejoinBarrier([], handling, async () => undefined).before(6000).then(() => {
+        settled = true;
+      });
+      await vi.advanceTimersByTimeAsync(2999);
+      expect(settled).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      await rejoin;
+      expect(settled).toBe(true);
+    });
+
+    it('rejoins after half the session timeout though the commit waits for this very join', async () => {
+      vi.useFakeTimers();
+      const barrier = new RejoinBarrier([], new Map(), () => new Promise<void>(() => undefined));
+      const rejoin = barrier.before(6000);
+      await vi.advanceTimersByTimeAsync(3000);
+      await expect(rejoin).resolves.toEqual(Buffer.alloc(0));
+      expect(barrier.active).toBe(true);
+    });
   });
 });
