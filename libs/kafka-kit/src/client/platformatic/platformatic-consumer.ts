@@ -73,7 +73,7 @@ export class PlatformaticConsumerClient implements ConsumerClient {
     this.fetcher = new LeaderFetch(kafka, this.consumer, this.group, {
       maxBytesPerPartition: options.maxBytesPerPartition,
       maxWaitMs: options.fetchMaxWaitMs,
-      current: (slot) => !this.rejoin.active && this.owns(slot),
+      current: (slot) => this.workable(slot),
       fetched: (slot, batch) => {
         this.queue.push({ slot, batch });
         this.dispatch();
@@ -215,7 +215,7 @@ export class PlatformaticConsumerClient implements ConsumerClient {
 
   private async handle(slot: PartitionSlot, batch: FetchedBatch): Promise<void> {
     const { control, ended } = batchControl(slot, {
-      current: (s) => !this.rejoin.active && this.owns(s),
+      current: (s) => this.workable(s),
       pause: () => this.pause(slot.topic, [slot.partition]),
       resume: () => this.resume(slot.topic, [slot.partition]),
       commit: () => this.commits.now(),
@@ -233,8 +233,8 @@ export class PlatformaticConsumerClient implements ConsumerClient {
     }
   }
 
-  private owns(slot: PartitionSlot): boolean {
-    return this.running && this.slots.get(slotKey(slot.topic, slot.partition)) === slot;
+  private workable(s: PartitionSlot): boolean {
+    return this.running && !this.rejoin.active && this.slots.get(slotKey(s.topic, s.partition)) === s;
   }
 
   /** A failure the client cannot get past: reported, and fetching goes on only when restarts are wanted. */
