@@ -12,7 +12,7 @@ import {
 } from 'nest-kafka-kit';
 import { IsIn, IsInt, IsString } from 'class-validator';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readAll } from './kafka-inspect.js';
+import { endOffsets, readAll } from './kafka-inspect.js';
 import { startKafkaApp, uniqueName, waitFor } from './support.js';
 
 // Not named Event: the parameter's design type would be the DOM's global Event class.
@@ -29,9 +29,21 @@ interface Handled extends KeyedEvent {
   dueAt: number;
 }
 
-function orderedListener(topic: string, groupId: string, handled: Handled[], tries: string[]) {
+/** Set by a test to keep a record's last retry waiting until it has seen what it waits for. */
+interface LastRetryHold {
+  until?: Promise<void>;
+}
+
+function orderedListener(
+  topic: string,
+  groupId: string,
+  handled: Handled[],
+  tries: string[],
+  hold: LastRetryHold = {},
+) {
   @Injectable()
-  @KafkaConsumer({ groupId, fromBeginning: true })
+  // A held retry must not keep the group's other partitions waiting: 2 in each of 3 topics.
+  @KafkaConsumer({ groupId, fromBeginning: true, concurrency: 6 })
   class Ordered {
     @KafkaListener(topic, {
       topic: { partitions: 2 },
@@ -40,6 +52,7 @@ function orderedListener(topic: string, groupId: string, handled: Handled[], tri
     async handle(@Payload() e: KeyedEvent, @Ctx() ctx: KafkaContext) {
       const attempt = Number(ctx.headers[RETRY_HEADERS.attempt] ?? 0);
       tries.push(`${e.key}#${e.seq}@${attempt}`);
+      if (attempt === 2) await hold.until;
       if (e.kind === 'broken') throw new Error(`${e.key}#${e.seq} is broken`);
       if (e.kind === 'flaky' && attempt < 2) throw new Error(`${e.key}#${e.seq} not yet`);
       handled.push({ ...e, at: Date.now(), attempt, dueAt: Number(ctx.headers[RETRY_HEADERS.dueAt] ?? 0) });
@@ -62,8 +75,9 @@ describe('ordered retry by key', () => {
     const groupId = uniqueName('ordered-group');
     const handled: Handled[] = [];
     const tries: string[] = [];
+    const hold: LastRetryHold = {};
 
-    app = await startKafkaApp([orderedListener(topic, groupId, handled, tries)]);
+    app = await startKafkaApp([orderedListener(topic, groupId, handled, tries, hold)]);
     await app
       .get(KafkaProducer)
       .send(topic, [
@@ -93,9 +107,21 @@ describe('ordered retry by key', () => {
     await waitFor('k1#1 to fail its first retry', () => tries.includes('k1#1@1'));
     await app.close();
     expect(k1Seqs()).toEqual([0]);
-    app = await startKafkaApp([orderedListener(topic, groupId, handled, tries)]);
-    // A record produced after the restart must still wait behind the key's parked records.
+    // A record produced after the restart must still wait behind the key's parked records. The
+    // restart can outlast k1#1's 2.5 s delay (under KIP-848 a member that joins within the broker's
+    // consumer.assignment.interval.ms of the last assignment gets its partitions only at its next
+    // heartbeat, 5 s on), so the last retries wait until k1#4 is parked: else k1#1..3 may all be
+    // handled before k1#4 comes, and k1#4 rightly goes at its first attempt.
+    let release!: () => void;
+    hold.until = new Promise((resolve) => (release = resolve));
+    app = await startKafkaApp([orderedListener(topic, groupId, handled, tries, hold)]);
+    const retryLog = async () =>
+      [...(await endOffsets(`${topic}.retry.1`)).values()].reduce((a, o) => a + Number(o), 0);
+    const beforeK1Parked = await retryLog();
     await app.get(KafkaProducer).send(topic, [event('k1', 4), event('k3', 3)]);
+    // Nothing else is written to the first retry topic now: k1#4 parked is the only new record.
+    await waitFor('k1#4 parked in the first retry topic', async () => (await retryLog()) > beforeK1Parked);
+    release();
 
     await waitFor('every k1 record handled', () => k1Seqs().length === 5, { timeoutMs: 30_000 });
     await waitFor('k2#1 and #2 handled', () => handled.filter((h) => h.key === 'k2').length === 2, {
