@@ -126,9 +126,9 @@ export async function runMemberChurn(
       }
       const victim = ready[pick(ready.length)]!;
       const at = Date.now();
-      const working = undrained();
       await fleet.stop(victim, 'SIGKILL');
-      last = { at, goneAt: Date.now(), working };
+      // The partitions with work left once the victim is gone (see consumer-chaos.ts).
+      last = { at, goneAt: Date.now(), working: undrained() };
       kills++;
       // Restarted at once, as a deployment replaces a crashed pod; the next kill does not wait for it.
       restarts.push(
