@@ -2,21 +2,32 @@
 // beside raw kafkajs doing the same by hand (a 5 ms linger -> eachMessage). The payload carries
 // its send time; the topic stamps each record with the broker's append time (LogAppendTime), so
 // every record's latency splits into producing (send -> appended) and delivering (appended ->
-// handler), and the send's own acknowledgement is timed too.
+// handler), and the send's own acknowledgement is timed too. The library's pair runs on both
+// drivers: the p99 target is judged on kafkajs, the default.
 import { Injectable, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Ctx, KafkaConsumer, KafkaContext, KafkaListener, KafkaProducer, Payload } from 'nest-kafka-kit';
+import {
+  Ctx,
+  KafkaConsumer,
+  KafkaContext,
+  KafkaListener,
+  KafkaProducer,
+  Payload,
+  type KafkaModuleOptions,
+} from 'nest-kafka-kit';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createTopic, finishLine, kafka, payload, uniqueTopic, type FinishLine } from '../bench-kit.js';
 import { LATENCY_RATE, LATENCY_SECONDS } from '../config.js';
 import { benchKafkaModule } from '../contenders/kafka-listener.js';
-import type { LatencyParts, Sample } from '../sample.js';
+import { onPlatformatic, PLATFORMATIC } from '../contenders/platformatic-driver.js';
+import { isUnavailable, type LatencyParts, type Outcome, type Sample } from '../sample.js';
 import { sideBySide } from '../side-by-side.js';
 import { percentile } from '../stats.js';
 import { shareInStalls, startStallProbe, STALL_THRESHOLD_MS, type Stall } from '../stall-probe.js';
 
 export const LINGER_TO_LISTENER = 'KafkaProducer lingerMs 5 -> @KafkaListener';
+const LINGER_TO_LISTENER_PLATFORMATIC = `${LINGER_TO_LISTENER}, platformatic driver`;
 const RAW_LINGER_TO_EACH_MESSAGE = 'raw kafkajs, 5 ms linger by hand -> eachMessage';
 const LINGER_MS = 5;
 const TOTAL = LATENCY_RATE * LATENCY_SECONDS;
@@ -113,7 +124,7 @@ async function measure(send: Send, recorder: Recorder, line: FinishLine): Promis
   };
 }
 
-async function kafkaProducerToListener(): Promise<Sample> {
+async function kafkaProducerToListener(module: Partial<KafkaModuleOptions> = {}): Promise<Sample> {
   const topic = uniqueTopic('bench-latency');
   await createTopic(topic, 3, APPEND_TIME);
   const line = finishLine(TOTAL);
@@ -128,7 +139,7 @@ async function kafkaProducerToListener(): Promise<Sample> {
     }
   }
   @Module({
-    imports: [benchKafkaModule({ producer: { lingerMs: LINGER_MS } })],
+    imports: [benchKafkaModule({ ...module, producer: { lingerMs: LINGER_MS } })],
     providers: [LatencyListener],
   })
   class LatencyModule {}
@@ -192,13 +203,13 @@ const partsLine = (name: string, samples: LatencyParts[]) => {
 };
 
 /** Wraps a contender to keep each run's latency parts for the scenario's notes. */
-function keepingParts(name: string, run: () => Promise<Sample>, kept: Map<string, LatencyParts[]>) {
+function keepingParts(name: string, run: () => Promise<Outcome>, kept: Map<string, LatencyParts[]>) {
   kept.set(name, []);
   return {
     name,
     run: async () => {
       const sample = await run();
-      kept.get(name)!.push(sample.latencyParts!);
+      if (!isUnavailable(sample)) kept.get(name)!.push(sample.latencyParts!);
       return sample;
     },
   };
@@ -219,7 +230,12 @@ export async function endToEndLatency() {
     },
     [
       keepingParts(RAW_LINGER_TO_EACH_MESSAGE, rawLingerToEachMessage, parts),
-      keepingParts(LINGER_TO_LISTENER, kafkaProducerToListener, parts),
+      keepingParts(LINGER_TO_LISTENER, () => kafkaProducerToListener(), parts),
+      keepingParts(
+        LINGER_TO_LISTENER_PLATFORMATIC,
+        onPlatformatic(() => kafkaProducerToListener(PLATFORMATIC)),
+        parts,
+      ),
     ],
   );
   for (const [name, samples] of parts) if (samples.length > 0) result.notes.push(partsLine(name, samples));
