@@ -132,17 +132,21 @@ function assignOffsets(
   messages: PartitionedMessage[],
   acked: { topicName: string; partition: number; baseOffset?: string }[],
 ): RecordMetadata[] {
-  const next = new Map<string, bigint>();
+  // The next offset of each answered partition, by topic: a record costs two map lookups, not a
+  // key string built for it.
+  const next = new Map<string, Map<number, bigint>>();
   for (const a of acked) {
-    if (a.baseOffset !== undefined && a.baseOffset !== '-1')
-      next.set(`${a.topicName}\u0000${a.partition}`, BigInt(a.baseOffset));
+    if (a.baseOffset === undefined || a.baseOffset === '-1') continue;
+    let partitions = next.get(a.topicName);
+    if (!partitions) next.set(a.topicName, (partitions = new Map()));
+    partitions.set(a.partition, BigInt(a.baseOffset));
   }
   return records.map((r, i) => {
     const partition = messages[i]!.partition ?? -1;
-    const slot = `${r.topic}\u0000${partition}`;
-    const base = next.get(slot);
+    const partitions = next.get(r.topic);
+    const base = partitions?.get(partition);
     if (base === undefined) return { topic: r.topic, partition, offset: '-1' };
-    next.set(slot, base + 1n);
+    partitions!.set(partition, base + 1n);
     return { topic: r.topic, partition, offset: base.toString() };
   });
 }

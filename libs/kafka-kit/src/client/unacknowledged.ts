@@ -15,11 +15,18 @@ export function unacknowledged<M extends { partition?: number }>(
   sent: TopicMessages<M>[],
   acked: { topicName: string; partition: number }[],
 ): TopicMessages<M>[] {
-  const answered = new Set(acked.map((a) => `${a.topicName}\u0000${a.partition}`));
-  return sent
-    .map(({ topic, messages }) => ({
-      topic,
-      messages: messages.filter((m) => !answered.has(`${topic}\u0000${m.partition}`)),
-    }))
-    .filter((t) => t.messages.length > 0);
+  // Runs after every send: answered partitions by topic, so a message costs a number lookup.
+  const answered = new Map<string, Set<number | undefined>>();
+  for (const a of acked) {
+    let partitions = answered.get(a.topicName);
+    if (!partitions) answered.set(a.topicName, (partitions = new Set()));
+    partitions.add(a.partition);
+  }
+  const left: TopicMessages<M>[] = [];
+  for (const { topic, messages } of sent) {
+    const partitions = answered.get(topic);
+    const missing = partitions ? messages.filter((m) => !partitions.has(m.partition)) : messages;
+    if (missing.length > 0) left.push({ topic, messages: missing });
+  }
+  return left;
 }
