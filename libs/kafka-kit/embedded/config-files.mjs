@@ -47,10 +47,6 @@ export function brokerProperties({
     'group.consumer.min.session.timeout.ms=6000',
     'group.consumer.min.heartbeat.interval.ms=100',
     'auto.create.topics.enable=true',
-    // KIP-848 groups: let a broker-side session as short as the classic tests' 6 s (default
-    // minimum 45 s) and heartbeats below the default minimum of 5 s.
-    'group.consumer.min.session.timeout.ms=6000',
-    'group.consumer.min.heartbeat.interval.ms=100',
     ...Object.entries(properties).map(([k, v]) => `${k}=${v}`),
   ].join('\n')}\n`;
 }
